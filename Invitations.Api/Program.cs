@@ -1,0 +1,37 @@
+using Invitations.Api.Dashboard;
+using Invitations.Api.Hubs;
+using Invitations.Api.Infrastructure;
+using Invitations.Api.Jobs;
+using Invitations.Api.Support;
+using Invitations.Api.Uploads;
+using Invitations.Infrastructure.Hosting;
+using Invitations.Infrastructure.Messaging;
+using Invitations.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("invitations-api");
+builder.Services
+    .AddInvitationsDatabase(builder.Configuration)
+    .AddApiInfrastructure(builder.Configuration)
+    .AddUploads(builder.Configuration)
+    .AddJobs(builder.Configuration)
+    .AddSupport(builder.Configuration)
+    .AddHubs(builder.Configuration)
+    .AddDashboard(builder.Configuration)
+    .AddInvitationsMessaging(builder.Configuration, bus => bus.AddHubConsumers());
+
+var app = builder.Build();
+await app.Services.PrepareDatabaseAsync();
+app.UseApiInfrastructure();
+app.MapDefaultEndpoints();
+var api = app.MapGroup("/api/v1");
+api.MapDevTokens();
+api.MapUploads();
+api.MapJobs();
+api.MapSupport();
+app.MapHubs();
+app.MapDashboard();
+await app.RunAsync();
+
+/// <summary>Entry point type, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,9 @@
+namespace Invitations.Contracts.BulkInvitations;
+
+public enum PackageTier
+{
+    S,
+    M,
+    L,
+    XL,
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Invitations.Infrastructure.Hosting;
+
+/// <summary>Our own ActivitySource and meter; instruments are added by the features that record them.</summary>
+public sealed class Telemetry : IDisposable
+{
+    public const string ActivitySourceName = "Invitations";
+    public const string MeterName = "Invitations";
+
+    public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    public Telemetry(IMeterFactory meterFactory)
+    {
+        Meter = meterFactory.Create(MeterName);
+        JobsAccepted = Meter.CreateCounter<long>("invitations.jobs.accepted", description: "Bulk jobs accepted");
+        DealersProcessed = Meter.CreateCounter<long>("invitations.dealers.processed", description: "Dealer rows with an outcome");
+        DealersFailed = Meter.CreateCounter<long>("invitations.dealers.failed", description: "Dealer rows that failed");
+        JobDuration = Meter.CreateHistogram<double>("invitations.job.duration", unit: "s", description: "Job duration");
+    }
+
+    public Meter Meter { get; }
+    public Counter<long> JobsAccepted { get; }
+    public Counter<long> DealersProcessed { get; }
+    public Counter<long> DealersFailed { get; }
+    public Histogram<double> JobDuration { get; }
+
+    public void Dispose() => Meter.Dispose();
+}

@@ -1,0 +1,61 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invitations.Infrastructure.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ as every Invitations process uses it: kebab-case endpoint names, quorum
+    /// queues, usage telemetry off, and a host that only reports started once the bus is really up.
+    /// </summary>
+    public static IServiceCollection AddInvitationsMessaging(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IBusRegistrationConfigurator> configure,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
+    {
+        var section = configuration.GetSection(RabbitMqOptions.SectionName);
+        services.AddOptions<RabbitMqOptions>().Bind(section);
+        var options = section.Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        if (string.IsNullOrWhiteSpace(options.Uri))
+        {
+            throw new InvalidOperationException("RabbitMq:Uri is not configured (environment: RabbitMq__Uri).");
+        }
+
+        // Without WaitUntilStarted, StartAsync returns before the bus is connected (FACTS.md).
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.SetKebabCaseEndpointNameFormatter();
+            if (options.QuorumQueues)
+            {
+                x.AddConfigureEndpointsCallback((_, cfg) =>
+                {
+                    if (cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                    }
+                });
+            }
+
+            configure(x);
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(options.Uri));
+                configureBus?.Invoke(context, cfg);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Invitations.Infrastructure.Messaging;
+
+public sealed class RabbitMqOptions
+{
+    public const string SectionName = "RabbitMq";
+
+    /// <summary>amqp://user:password@host:port/vhost</summary>
+    public string Uri { get; set; } = string.Empty;
+
+    /// <summary>Durable endpoints are quorum queues (replicated in a cluster; the default in production).</summary>
+    public bool QuorumQueues { get; set; } = true;
+}

@@ -1,0 +1,13 @@
+namespace Invitations.Infrastructure.Persistence;
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+    public const string ConnectionStringName = "Invitations";
+
+    /// <summary>Apply pending migrations when the process starts.</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>Give the demo sponsor its codes when the process starts (idempotent).</summary>
+    public bool SeedDemoData { get; set; }
+}

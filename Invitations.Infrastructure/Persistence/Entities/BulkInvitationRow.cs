@@ -1,0 +1,26 @@
+using Invitations.Contracts.BulkInvitations;
+
+namespace Invitations.Infrastructure.Persistence.Entities;
+
+/// <summary>One dealer of a bulk job, keyed by the sheet's own row number.</summary>
+public sealed class BulkInvitationRow
+{
+    public Guid JobId { get; set; }
+    public int RowNumber { get; set; }
+    public required string Email { get; set; }
+    public required string Phone { get; set; }
+    public required string DealerName { get; set; }
+    public PackageTier Tier { get; set; }
+    public int CodeCount { get; set; }
+    public RowStatus Status { get; set; }
+
+    /// <summary>Dispatches of this row (1 on the first run, one more per retry).</summary>
+    public int Attempts { get; set; }
+
+    public string? ErrorCode { get; set; }
+    public string? Error { get; set; }
+    public Guid? InvitationId { get; set; }
+    public Guid? DealerId { get; set; }
+    public DateTimeOffset? DispatchedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}

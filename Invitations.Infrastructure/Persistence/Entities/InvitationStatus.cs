@@ -1,0 +1,9 @@
+namespace Invitations.Infrastructure.Persistence.Entities;
+
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Expired,
+    Cancelled,
+}

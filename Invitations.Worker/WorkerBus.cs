@@ -1,0 +1,13 @@
+using MassTransit;
+
+namespace Invitations.Worker;
+
+public static class WorkerBus
+{
+    /// <summary>Bus-level configuration of the worker (the message scheduler is wired here).</summary>
+    public static void Configure(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg)
+    {
+        _ = context;
+        _ = cfg;
+    }
+}

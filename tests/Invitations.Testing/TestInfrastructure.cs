@@ -1,0 +1,133 @@
+using System.Globalization;
+using Invitations.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Invitations.Testing;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ of a test run. Addresses come from the environment (what
+/// deploy/local/test.sh starts); with none configured and a Docker engine answering, Testcontainers
+/// starts them; otherwise the local defaults are used. Each run gets its own database and, where the
+/// management API is there, its own RabbitMQ virtual host, so test projects never see each other.
+/// </summary>
+public sealed class TestInfrastructure : IAsyncDisposable
+{
+    public const string PostgresVariable = "INVITATIONS_TEST_POSTGRES";
+    public const string RabbitMqVariable = "INVITATIONS_TEST_RABBITMQ";
+    public const string RabbitMqManagementVariable = "INVITATIONS_TEST_RABBITMQ_MANAGEMENT";
+
+    private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Database=invitations;Username=invitations;Password=invitations";
+    private const string DefaultRabbitMq = "amqp://guest:guest@127.0.0.1:5672/";
+    private const string DefaultManagement = "http://guest:guest@127.0.0.1:15672/";
+
+    private readonly string _adminConnectionString;
+    private readonly RabbitMqVirtualHost? _virtualHost;
+    private readonly IAsyncDisposable? _containers;
+
+    private TestInfrastructure(string adminConnectionString, string databaseName, string rabbitMqUri, RabbitMqVirtualHost? virtualHost, IAsyncDisposable? containers)
+    {
+        _adminConnectionString = adminConnectionString;
+        DatabaseName = databaseName;
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName }.ConnectionString;
+        RabbitMqUri = rabbitMqUri;
+        _virtualHost = virtualHost;
+        _containers = containers;
+    }
+
+    public string DatabaseName { get; }
+    public string ConnectionString { get; }
+    public string RabbitMqUri { get; }
+
+    /// <summary>Configuration keys as the services read them, pointing at this run's database and broker.</summary>
+    public IReadOnlyDictionary<string, string?> Configuration => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Invitations"] = ConnectionString,
+        ["RabbitMq:Uri"] = RabbitMqUri,
+    };
+
+    public static async Task<TestInfrastructure> StartAsync(string runName)
+    {
+        var runId = $"{runName}_{DateTime.UtcNow:HHmmss}_{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
+        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        var rabbit = Environment.GetEnvironmentVariable(RabbitMqVariable);
+        IAsyncDisposable? containers = null;
+
+        if (string.IsNullOrEmpty(postgres) && string.IsNullOrEmpty(rabbit))
+        {
+            var started = await Containers.TryStartAsync();
+            if (started is not null)
+            {
+                (postgres, rabbit, containers) = (started.PostgresConnectionString, started.RabbitMqUri, started);
+            }
+        }
+
+        postgres = string.IsNullOrEmpty(postgres) ? DefaultPostgres : postgres;
+        rabbit = string.IsNullOrEmpty(rabbit) ? DefaultRabbitMq : rabbit;
+
+        var databaseName = $"invitations_test_{runId}";
+        await CreateDatabaseAsync(postgres, databaseName);
+
+        RabbitMqVirtualHost? vhost = null;
+        if (containers is null)
+        {
+            var management = Environment.GetEnvironmentVariable(RabbitMqManagementVariable);
+            vhost = await RabbitMqVirtualHost.TryCreateAsync(string.IsNullOrEmpty(management) ? DefaultManagement : management, rabbit, $"invitations-test-{runId}");
+        }
+
+        var infrastructure = new TestInfrastructure(postgres, databaseName, vhost?.AmqpUri ?? rabbit, vhost, containers);
+        await infrastructure.MigrateAsync();
+        return infrastructure;
+    }
+
+    public InvitationsDbContext CreateDbContext()
+    {
+        var builder = new DbContextOptionsBuilder<InvitationsDbContext>();
+        PersistenceServiceCollectionExtensions.ConfigureDbContext(builder, new NpgsqlDataSourceBuilder(ConnectionString).Build());
+        return new InvitationsDbContext(builder.Options);
+    }
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("INVITATIONS_TEST_KEEP") != "1")
+        {
+            await DropDatabaseAsync(_adminConnectionString, DatabaseName);
+            if (_virtualHost is not null)
+            {
+                await _virtualHost.DisposeAsync();
+            }
+        }
+
+        if (_containers is not null)
+        {
+            await _containers.DisposeAsync();
+        }
+    }
+
+    private async Task MigrateAsync()
+    {
+        await using var db = CreateDbContext();
+        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+    }
+
+    private static async Task CreateDatabaseAsync(string adminConnectionString, string databaseName)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task DropDatabaseAsync(string adminConnectionString, string databaseName)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        var sql = string.Create(CultureInfo.InvariantCulture, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
