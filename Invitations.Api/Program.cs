@@ -1,3 +1,4 @@
+using Invitations.Api.Codes;
 using Invitations.Api.Dashboard;
 using Invitations.Api.Hubs;
 using Invitations.Api.Infrastructure;
@@ -14,6 +15,7 @@ builder.Services
     .AddInvitationsDatabase(builder.Configuration)
     .AddApiInfrastructure(builder.Configuration)
     .AddUploads(builder.Configuration)
+    .AddCodes(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddSupport(builder.Configuration)
     .AddHubs(builder.Configuration)
@@ -27,6 +29,7 @@ app.MapDefaultEndpoints();
 var api = app.MapGroup("/api/v1");
 api.MapDevTokens();
 api.MapUploads();
+api.MapCodes();
 api.MapJobs();
 api.MapSupport();
 app.MapHubs();

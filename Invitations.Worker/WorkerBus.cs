@@ -1,3 +1,4 @@
+using Invitations.Worker.Scheduling;
 using MassTransit;
 
 namespace Invitations.Worker;
@@ -5,9 +6,6 @@ namespace Invitations.Worker;
 public static class WorkerBus
 {
     /// <summary>Bus-level configuration of the worker (the message scheduler is wired here).</summary>
-    public static void Configure(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg)
-    {
-        _ = context;
-        _ = cfg;
-    }
+    public static void Configure(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg) =>
+        cfg.ConfigureScheduler(context);
 }

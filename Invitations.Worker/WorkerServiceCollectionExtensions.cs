@@ -1,20 +1,22 @@
+using Invitations.Worker.Dealers;
+using Invitations.Worker.Dispatching;
+using Invitations.Worker.Scheduling;
 using MassTransit;
 
 namespace Invitations.Worker;
 
 public static class WorkerServiceCollectionExtensions
 {
-    /// <summary>The worker's own services: the SMS senders, the dealer service, the scheduler's delivery loop.</summary>
-    public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
-    {
-        _ = configuration;
-        return services;
-    }
+    /// <summary>The worker's own services: the scheduler's delivery loop, dealer processing, the pending-job dispatcher.</summary>
+    public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddScheduling(configuration)
+            .AddDealerProcessing(configuration)
+            .AddPendingJobDispatcher(configuration);
 
-    /// <summary>The saga, the dealer consumer and the scheduler endpoint.</summary>
-    public static IBusRegistrationConfigurator AddWorkerConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
-    {
-        _ = configuration;
-        return bus;
-    }
+    /// <summary>The scheduler endpoint, the saga and the dealer consumer.</summary>
+    public static IBusRegistrationConfigurator AddWorkerConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration) =>
+        bus
+            .AddSchedulerEndpoint(configuration)
+            .AddBulkInvitationProcessing(configuration);
 }
