@@ -1,0 +1,7 @@
+namespace Invitations.Sagas.BulkInvitation.Messages;
+
+/// <summary>Scheduled while a job runs: a job with no outcome for a while is re-dispatched.</summary>
+public sealed record BulkInvitationStallCheck
+{
+    public required Guid BulkJobId { get; init; }
+}
