@@ -3,7 +3,6 @@ using Invitations.Contracts.Dealers;
 using Invitations.Sagas.BulkInvitation.Activities;
 using Invitations.Sagas.BulkInvitation.Messages;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace Invitations.Sagas.BulkInvitation;
 
@@ -14,7 +13,7 @@ namespace Invitations.Sagas.BulkInvitation;
 /// </summary>
 public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInvitationState>
 {
-    public BulkInvitationStateMachine(IOptions<SagaOptions> options)
+    public BulkInvitationStateMachine()
     {
         InstanceState(x => x.CurrentState);
 
@@ -25,18 +24,14 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
         Event(() => Cancel, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => RetryFailed, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => ProgressTick, x => x.CorrelateById(m => m.Message.BulkJobId));
-        Schedule(() => StallCheck, x => x.StallCheckTokenId, s =>
-        {
-            s.Delay = options.Value.StallTimeout;
-            s.Received = r => r.CorrelateById(m => m.Message.BulkJobId);
-        });
+        Event(() => StallCheck, x => x.CorrelateById(m => m.Message.BulkJobId));
 
         Initially(
             When(Submitted)
                 .Activity(x => x.OfType<TimelineActivity<BulkInvitationSubmitted>>())
                 .Activity(x => x.OfType<StartJobActivity>())
                 .TransitionTo(Processing)
-                .Schedule(StallCheck, NewStallCheck));
+                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSubmitted>>()));
 
         During(Processing,
             When(DealerInvited)
@@ -56,15 +51,16 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                 .If(IsFinished, done => Finish(done)),
             When(ProgressTick)
                 .Activity(x => x.OfType<ProgressActivity<BulkInvitationProgressTick>>()),
-            When(StallCheck.Received)
+            When(StallCheck, IsCurrentCheck)
                 .Activity(x => x.OfType<TimelineActivity<BulkInvitationStallCheck>>())
                 .Activity(x => x.OfType<StallCheckActivity>())
-                .Schedule(StallCheck, NewStallCheck),
+                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationStallCheck>>()),
+            Ignore(StallCheck, check => !IsCurrentCheck(check)),
             When(Cancel)
                 .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
                 .Activity(x => x.OfType<CancelJobActivity>())
                 .TransitionTo(Cancelled)
-                .Unschedule(StallCheck)
+                .Then(DisarmStallCheck)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()),
             Ignore(RetryFailed));
 
@@ -81,14 +77,16 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                 .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
                 .Activity(x => x.OfType<RecordDealerFaultActivity>()),
             Ignore(ProgressTick),
-            Ignore(StallCheck.Received),
+            Ignore(StallCheck),
             Ignore(Cancel));
 
         During(Completed, PartialSuccess, Failed,
             When(RetryFailed)
                 .Activity(x => x.OfType<TimelineActivity<RetryFailedDealers>>())
                 .Activity(x => x.OfType<RetryFailedActivity>())
-                .If(HasWork, again => again.TransitionTo(Processing).Schedule(StallCheck, NewStallCheck)));
+                .If(HasWork, again => again
+                    .TransitionTo(Processing)
+                    .Activity(x => x.OfType<ScheduleStallCheckActivity<RetryFailedDealers>>())));
 
         During(Cancelled, Ignore(RetryFailed));
 
@@ -108,7 +106,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
     public Event<CancelBulkInvitation> Cancel { get; private set; } = null!;
     public Event<RetryFailedDealers> RetryFailed { get; private set; } = null!;
     public Event<BulkInvitationProgressTick> ProgressTick { get; private set; } = null!;
-    public Schedule<BulkInvitationState, BulkInvitationStallCheck> StallCheck { get; private set; } = null!;
+    public Event<BulkInvitationStallCheck> StallCheck { get; private set; } = null!;
 
     private static bool IsFinished<T>(BehaviorContext<BulkInvitationState, T> context)
         where T : class => context.Saga.ProcessedDealers >= context.Saga.TotalDealers;
@@ -116,8 +114,11 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
     private static bool HasWork<T>(BehaviorContext<BulkInvitationState, T> context)
         where T : class => context.Saga.ProcessedDealers < context.Saga.TotalDealers;
 
-    private static BulkInvitationStallCheck NewStallCheck<T>(BehaviorContext<BulkInvitationState, T> context)
-        where T : class => new() { BulkJobId = context.Saga.CorrelationId };
+    private static bool IsCurrentCheck(BehaviorContext<BulkInvitationState, BulkInvitationStallCheck> context) =>
+        context.Saga.StallCheckTokenId == context.Message.CheckId;
+
+    /// <summary>A check already scheduled will not match any more and is ignored when it arrives.</summary>
+    private static void DisarmStallCheck(BehaviorContext<BulkInvitationState> context) => context.Saga.StallCheckTokenId = null;
 
     /// <summary>Every row has an outcome: the final state follows from the counters.</summary>
     private EventActivityBinder<BulkInvitationState, T> Finish<T>(EventActivityBinder<BulkInvitationState, T> binder)
@@ -130,6 +131,6 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                     c => c.Saga.SucceededDealers == 0,
                     none => none.TransitionTo(Failed),
                     partial => partial.TransitionTo(PartialSuccess)))
-            .Unschedule(StallCheck)
+            .Then(DisarmStallCheck)
             .Activity(x => x.OfType<CompleteJobActivity<T>>());
 }

@@ -46,7 +46,7 @@ public sealed class ProgressActivity<TMessage>(SagaEventNote note, TimeProvider 
         if (!tickOutstanding)
         {
             var delay = saga.LastProgressPublishedAt!.Value + interval - now;
-            await context.SchedulePublish(delay, new BulkInvitationProgressTick { BulkJobId = saga.CorrelationId });
+            await SagaScheduler.TrySchedulePublishAsync(context, delay, new BulkInvitationProgressTick { BulkJobId = saga.CorrelationId });
         }
     }
 }

@@ -4,4 +4,7 @@ namespace Invitations.Sagas.BulkInvitation.Messages;
 public sealed record BulkInvitationStallCheck
 {
     public required Guid BulkJobId { get; init; }
+
+    /// <summary>Matches the saga's current check; an older one (from before a retry or completion) is ignored.</summary>
+    public required Guid CheckId { get; init; }
 }

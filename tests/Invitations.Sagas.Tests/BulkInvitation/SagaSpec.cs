@@ -111,19 +111,19 @@ public abstract class SagaSpec
 
     protected static async Task<Dictionary<int, RowStatus>> RowsAsync(Guid jobId)
     {
-        await using var db = TestRun.Infrastructure.CreateDbContext();
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
         return await db.BulkInvitationRows.Where(r => r.JobId == jobId).ToDictionaryAsync(r => r.RowNumber, r => r.Status);
     }
 
     protected static async Task<BulkInvitationJob> JobAsync(Guid jobId)
     {
-        await using var db = TestRun.Infrastructure.CreateDbContext();
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
         return await db.BulkInvitationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
     }
 
     protected static async Task<int> ReservedCodesAsync(Guid jobId)
     {
-        await using var db = TestRun.Infrastructure.CreateDbContext();
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
         return await db.SponsorshipCodes.CountAsync(c => c.ReservedByJobId == jobId && c.AssignedAt == null);
     }
 }

@@ -1,3 +1,4 @@
+using Invitations.Testing.BulkJobs;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Messages;
@@ -59,7 +60,7 @@ public sealed class When_every_dealer_is_invited : SagaSpec
         await InvitedAsync(job, 3);
         await CompletedAsync(job);
 
-        await using var db = TestRun.Infrastructure.CreateDbContext();
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
         var timeline = await db.SagaTimeline.Where(t => t.JobId == job.Id).OrderBy(t => t.Id).ToListAsync();
         using (Assert.EnterMultipleScope())
         {

@@ -36,7 +36,7 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
         var jobId = NewId.NextGuid();
         var now = DateTimeOffset.UtcNow;
         var tag = Guid.NewGuid().ToString("N")[..10];
-        await using var db = infrastructure.CreateDbContext();
+        await using var db = SharedDbContexts.Create(infrastructure);
         db.BulkInvitationJobs.Add(new BulkInvitationJob
         {
             Id = jobId, SponsorId = _sponsorId, CreatedBy = $"sponsor-{_sponsorId}", Status = BulkJobStatus.Pending,

@@ -1,0 +1,47 @@
+using Invitations.Infrastructure.Messaging;
+using Invitations.Infrastructure.Persistence;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Invitations.Worker.Tests.Dealers;
+
+/// <summary>The Worker as Program.cs builds it, in-process, on the run's database and RabbitMQ virtual host.</summary>
+public sealed class WorkerHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private WorkerHost(IHost host) => _host = host;
+
+    public IBus Bus => _host.Services.GetRequiredService<IBus>();
+
+    public static async Task<WorkerHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(TestRun.Infrastructure.Configuration);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Short waits so failure paths finish within a test; no scheduled redelivery without a scheduler.
+            ["Dealers:RetryLimit"] = "3",
+            ["Dealers:RetryMinInterval"] = "00:00:00.050",
+            ["Dealers:RetryMaxInterval"] = "00:00:00.200",
+            ["Dealers:RedeliveryIntervals"] = null,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services
+            .AddInvitationsDatabase(builder.Configuration)
+            .AddWorkerServices(builder.Configuration)
+            .AddInvitationsMessaging(builder.Configuration, bus => bus.AddWorkerConsumers(builder.Configuration), WorkerBus.Configure);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new WorkerHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
