@@ -68,9 +68,11 @@ public sealed class DealerInvitationService(
     {
         var now = clock.GetUtcNow();
         var email = row.Email.Trim().ToLowerInvariant();
-        if (await db.Dealers.AnyAsync(d => d.SponsorId == job.SponsorId && d.Email == email, cancellationToken))
+        if (await db.Dealers.AnyAsync(d => d.SponsorId == job.SponsorId && d.Email == email, cancellationToken)
+            || await db.DealerInvitations.AnyAsync(
+                i => i.SponsorId == job.SponsorId && i.Email == email && i.Status == InvitationStatus.Pending, cancellationToken))
         {
-            throw new DealerRejectedException(DealerRejectedException.DealerExists, "A dealer with this email already exists.");
+            throw new DealerRejectedException(DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
         }
 
         Dealer? dealer = null;
@@ -98,10 +100,11 @@ public sealed class DealerInvitationService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
-                                          && unique.ConstraintName?.Contains("email", StringComparison.Ordinal) == true)
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new DealerRejectedException(DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
+            // A concurrent delivery of the same row, or another job inviting the same email, won the race:
+            // the retry finds the row's invitation, or rejects the email in the check above.
+            throw new DealerTransientException("A concurrent transaction created the same invitation or dealer.", ex);
         }
 
         await codes.HandOverAsync(job.Id, row.RowNumber, row.Tier, row.CodeCount, invitation.Id, dealer?.Id, now, cancellationToken);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Messaging;
 using Invitations.Infrastructure.Persistence;
 using MassTransit;
@@ -13,6 +15,9 @@ public sealed class WorkerHost : IAsyncDisposable
     private readonly IHost _host;
 
     private WorkerHost(IHost host) => _host = host;
+
+    /// <summary>Every completion the bus saw, as the Api's notifier would receive it.</summary>
+    public ConcurrentQueue<BulkInvitationCompleted> Completions { get; } = new();
 
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
@@ -36,7 +41,25 @@ public sealed class WorkerHost : IAsyncDisposable
             .AddInvitationsMessaging(builder.Configuration, bus => bus.AddWorkerConsumers(builder.Configuration), WorkerBus.Configure);
         var host = builder.Build();
         await host.StartAsync();
-        return new WorkerHost(host);
+        var worker = new WorkerHost(host);
+        var listener = worker.Bus.ConnectReceiveEndpoint(
+            new TemporaryEndpointDefinition(),
+            KebabCaseEndpointNameFormatter.Instance,
+            e => e.Handler<BulkInvitationCompleted>(c =>
+            {
+                worker.Completions.Enqueue(c.Message);
+                return Task.CompletedTask;
+            }));
+        await listener.Ready;
+        return worker;
+    }
+
+    public async Task<BulkInvitationCompleted> CompletionAsync(Guid jobId, BulkJobStatus? status = null)
+    {
+        BulkInvitationCompleted? found = null;
+        await JobWatch.UntilAsync(() => Task.FromResult(
+            (found = Completions.LastOrDefault(c => c.BulkJobId == jobId && (status is null || c.Status == status))) is not null));
+        return found!;
     }
 
     public async ValueTask DisposeAsync()
