@@ -80,20 +80,35 @@ public sealed class DealerInvitationService(
         {
             dealer = new Dealer
             {
-                Id = NewId.NextGuid(), SponsorId = job.SponsorId, Email = email, Phone = row.Phone, Name = row.DealerName,
-                CreatedAt = now, SourceJobId = job.Id, SourceRowNumber = row.RowNumber,
+                Id = NewId.NextGuid(),
+                SponsorId = job.SponsorId,
+                Email = email,
+                Phone = row.Phone,
+                Name = row.DealerName,
+                CreatedAt = now,
+                SourceJobId = job.Id,
+                SourceRowNumber = row.RowNumber,
             };
             db.Dealers.Add(dealer);
         }
 
         var invitation = new DealerInvitation
         {
-            Id = NewId.NextGuid(), SponsorId = job.SponsorId, BulkJobId = job.Id, RowNumber = row.RowNumber,
+            Id = NewId.NextGuid(),
+            SponsorId = job.SponsorId,
+            BulkJobId = job.Id,
+            RowNumber = row.RowNumber,
             Type = job.InvitationType,
             Status = job.InvitationType == InvitationType.AutoCreate ? InvitationStatus.Accepted : InvitationStatus.Pending,
-            Email = email, Phone = row.Phone, DealerName = row.DealerName, Tier = row.Tier, CodeCount = row.CodeCount,
+            Email = email,
+            Phone = row.Phone,
+            DealerName = row.DealerName,
+            Tier = row.Tier,
+            CodeCount = row.CodeCount,
             Token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)),
-            ExpiresAt = now + options.Value.InvitationLifetime, DealerId = dealer?.Id, CreatedAt = now,
+            ExpiresAt = now + options.Value.InvitationLifetime,
+            DealerId = dealer?.Id,
+            CreatedAt = now,
         };
         db.DealerInvitations.Add(invitation);
         try

@@ -1,6 +1,6 @@
+using Invitations.Sagas.BulkInvitation.Messages;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Invitations.Sagas.BulkInvitation.Messages;
 
 namespace Invitations.Sagas.BulkInvitation.Activities;
 

@@ -60,15 +60,25 @@ public abstract class SagaSpec
 
     protected Task InvitedAsync(TestJob job, int row, int attempt = 1) => Harness.Bus.Publish(new DealerInvited
     {
-        BulkJobId = job.Id, RowNumber = row, Attempt = attempt, InvitationId = NewId.NextGuid(), CodesHandedOver = 1,
-        DealerEmailMasked = "d***r@e***.com", At = DateTimeOffset.UtcNow,
+        BulkJobId = job.Id,
+        RowNumber = row,
+        Attempt = attempt,
+        InvitationId = NewId.NextGuid(),
+        CodesHandedOver = 1,
+        DealerEmailMasked = "d***r@e***.com",
+        At = DateTimeOffset.UtcNow,
     });
 
     protected Task RejectedAsync(TestJob job, int row, string reasonCode = "sms-rejected", int attempt = 1) =>
         Harness.Bus.Publish(new DealerInvitationFailed
         {
-            BulkJobId = job.Id, RowNumber = row, Attempt = attempt, ReasonCode = reasonCode, Reason = "rejected",
-            DealerEmailMasked = "d***r@e***.com", At = DateTimeOffset.UtcNow,
+            BulkJobId = job.Id,
+            RowNumber = row,
+            Attempt = attempt,
+            ReasonCode = reasonCode,
+            Reason = "rejected",
+            DealerEmailMasked = "d***r@e***.com",
+            At = DateTimeOffset.UtcNow,
         });
 
     protected async Task<BulkInvitationCompleted> CompletedAsync(TestJob job)

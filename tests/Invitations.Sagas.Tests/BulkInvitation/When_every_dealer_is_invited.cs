@@ -1,7 +1,7 @@
-using Invitations.Testing.BulkJobs;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Messages;
+using Invitations.Testing.BulkJobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Sagas.Tests.BulkInvitation;

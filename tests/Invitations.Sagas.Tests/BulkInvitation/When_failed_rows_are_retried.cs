@@ -1,6 +1,6 @@
-using Invitations.Testing.BulkJobs;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Sagas.BulkInvitation.Messages;
+using Invitations.Testing.BulkJobs;
 
 namespace Invitations.Sagas.Tests.BulkInvitation;
 

@@ -39,26 +39,46 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
         await using var db = SharedDbContexts.Create(infrastructure);
         db.BulkInvitationJobs.Add(new BulkInvitationJob
         {
-            Id = jobId, SponsorId = _sponsorId, CreatedBy = $"sponsor-{_sponsorId}", Status = BulkJobStatus.Pending,
-            FileName = "dealers.xlsx", FileSha256 = tag, FileSize = 1000, InvitationType = _type, SendSms = _sendSms,
-            DefaultCodeCount = _codesPerRow, TotalDealers = _rows, CodesReserved = _rows * _codesPerRow, CreatedAt = now,
+            Id = jobId,
+            SponsorId = _sponsorId,
+            CreatedBy = $"sponsor-{_sponsorId}",
+            Status = BulkJobStatus.Pending,
+            FileName = "dealers.xlsx",
+            FileSha256 = tag,
+            FileSize = 1000,
+            InvitationType = _type,
+            SendSms = _sendSms,
+            DefaultCodeCount = _codesPerRow,
+            TotalDealers = _rows,
+            CodesReserved = _rows * _codesPerRow,
+            CreatedAt = now,
         });
         for (var i = 0; i < _rows; i++)
         {
             var rowNumber = i + 2;
             db.BulkInvitationRows.Add(new BulkInvitationRow
             {
-                JobId = jobId, RowNumber = rowNumber, Email = $"dealer{rowNumber}.{tag}@example.com",
+                JobId = jobId,
+                RowNumber = rowNumber,
+                Email = $"dealer{rowNumber}.{tag}@example.com",
                 Phone = string.Create(CultureInfo.InvariantCulture, $"+90532{Random.Shared.Next(0, 10_000_000):D7}"),
-                DealerName = $"Bayi {rowNumber}", Tier = PackageTier.S, CodeCount = _codesPerRow, Status = RowStatus.Pending,
-                Attempts = _dispatched ? 1 : 0, DispatchedAt = _dispatched ? now : null,
+                DealerName = $"Bayi {rowNumber}",
+                Tier = PackageTier.S,
+                CodeCount = _codesPerRow,
+                Status = RowStatus.Pending,
+                Attempts = _dispatched ? 1 : 0,
+                DispatchedAt = _dispatched ? now : null,
             });
             for (var c = 0; c < _codesPerRow; c++)
             {
                 db.SponsorshipCodes.Add(new SponsorshipCode
                 {
-                    SponsorId = _sponsorId, Code = $"S-{tag}-{rowNumber}-{c}", Tier = PackageTier.S, CreatedAt = now,
-                    ReservedByJobId = jobId, ReservedAt = now,
+                    SponsorId = _sponsorId,
+                    Code = $"S-{tag}-{rowNumber}-{c}",
+                    Tier = PackageTier.S,
+                    CreatedAt = now,
+                    ReservedByJobId = jobId,
+                    ReservedAt = now,
                 });
             }
         }
@@ -69,7 +89,10 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
 
     public static BulkInvitationSubmitted Submitted(TestJob job) => new()
     {
-        BulkJobId = job.Id, SponsorId = job.SponsorId, TotalDealers = job.TotalDealers, SubmittedAt = DateTimeOffset.UtcNow,
+        BulkJobId = job.Id,
+        SponsorId = job.SponsorId,
+        TotalDealers = job.TotalDealers,
+        SubmittedAt = DateTimeOffset.UtcNow,
     };
 
     private TestJobBuilder Set(Action set)

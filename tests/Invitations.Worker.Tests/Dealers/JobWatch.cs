@@ -1,5 +1,5 @@
-using Invitations.Testing.BulkJobs;
 using Invitations.Contracts.BulkInvitations;
+using Invitations.Testing.BulkJobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Worker.Tests.Dealers;

@@ -24,7 +24,11 @@ public sealed class When_a_dealer_already_exists
         var taken = await db.BulkInvitationRows.SingleAsync(r => r.JobId == job.Id && r.RowNumber == 3);
         db.Dealers.Add(new Dealer
         {
-            Id = NewId.NextGuid(), SponsorId = job.SponsorId, Email = taken.Email, Phone = taken.Phone, Name = "Mevcut Bayi",
+            Id = NewId.NextGuid(),
+            SponsorId = job.SponsorId,
+            Email = taken.Email,
+            Phone = taken.Phone,
+            Name = "Mevcut Bayi",
             CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
