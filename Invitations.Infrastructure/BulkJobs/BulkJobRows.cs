@@ -1,6 +1,7 @@
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Sagas.BulkInvitation.Ports;
+using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Infrastructure.BulkJobs;
 
@@ -65,6 +66,11 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
 
     public Task<int> ResetFailedForRetryAsync(Guid jobId, CancellationToken cancellationToken) =>
         new RetryPreparation(db, clock).ResetAsync(jobId, cancellationToken);
+
+    public async Task<JobSummary?> FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        await db.BulkInvitationJobs.Where(j => j.Id == jobId)
+            .Select(j => new JobSummary(j.SponsorId, j.TotalDealers, j.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public Task SetJobStatusAsync(Guid jobId, BulkJobStatus status, DateTimeOffset at, CancellationToken cancellationToken) =>
         DbCommands.ExecuteAsync(

@@ -31,7 +31,12 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                 .Activity(x => x.OfType<TimelineActivity<BulkInvitationSubmitted>>())
                 .Activity(x => x.OfType<StartJobActivity>())
                 .TransitionTo(Processing)
-                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSubmitted>>()));
+                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSubmitted>>()),
+            When(Cancel)
+                .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
+                .Activity(x => x.OfType<CancelJobActivity>())
+                .TransitionTo(Cancelled)
+                .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()));
 
         During(Processing,
             When(DealerInvited)

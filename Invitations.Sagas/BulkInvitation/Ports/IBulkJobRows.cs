@@ -20,6 +20,9 @@ public interface IBulkJobRows
     /// <summary>Makes failed rows that can succeed now Pending again and reserves their codes; returns how many.</summary>
     Task<int> ResetFailedForRetryAsync(Guid jobId, CancellationToken cancellationToken);
 
+    /// <summary>The job's business record, for a saga that starts from a cancel rather than the submission.</summary>
+    Task<JobSummary?> FindJobAsync(Guid jobId, CancellationToken cancellationToken);
+
     Task SetJobStatusAsync(Guid jobId, BulkJobStatus status, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task AppendTimelineAsync(TimelineRecord record, CancellationToken cancellationToken);

@@ -81,17 +81,17 @@ public abstract class SagaSpec
             At = DateTimeOffset.UtcNow,
         });
 
-    protected async Task<BulkInvitationCompleted> CompletedAsync(TestJob job)
+    protected async Task<BulkInvitationCompleted> CompletedAsync(TestJob job, int completions = 1)
     {
         // The harness's Any() gives up after a short inactivity; the activities' database work is not bus
         // activity, so poll for the completion instead.
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var completed = Harness.Published.Select<BulkInvitationCompleted>(m => m.Context.Message.BulkJobId == job.Id).LastOrDefault();
-            if (completed is not null)
+            var completed = Harness.Published.Select<BulkInvitationCompleted>(m => m.Context.Message.BulkJobId == job.Id).ToList();
+            if (completed.Count >= completions)
             {
-                return completed.Context.Message;
+                return completed[^1].Context.Message;
             }
 
             await Task.Delay(50);

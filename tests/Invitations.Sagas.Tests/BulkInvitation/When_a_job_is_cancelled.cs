@@ -42,6 +42,24 @@ public sealed class When_a_job_is_cancelled : SagaSpec
         }
     }
 
+    [Test]
+    public async Task Should_cancel_a_job_the_worker_has_not_started_and_ignore_its_submission()
+    {
+        var job = await Jobs.WithRows(2).CreateAsync();
+        await Harness.Bus.Publish(new CancelBulkInvitation { BulkJobId = job.Id, RequestedBy = "sponsor-test", RequestedAt = DateTimeOffset.UtcNow });
+        var completed = await CompletedAsync(job);
+
+        await Harness.Bus.Publish(Testing.BulkJobs.TestJobBuilder.Submitted(job));
+        await Harness.Consumed.Any<BulkInvitationSubmitted>(m => m.Context.Message.BulkJobId == job.Id);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(completed.Status, Is.EqualTo(BulkJobStatus.Cancelled));
+            Assert.That(completed.SkippedDealers, Is.EqualTo(2));
+            Assert.That(Saga(job.Id).CurrentState, Is.EqualTo("Cancelled"));
+            Assert.That((await JobAsync(job.Id)).Status, Is.EqualTo(BulkJobStatus.Cancelled));
+        }
+    }
+
     private static async Task WaitForRowAsync(Guid jobId, int row, RowStatus status)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
