@@ -17,6 +17,14 @@ public sealed class DealerOptions
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Then scheduled redeliveries through the message scheduler; empty turns them off.</summary>
-    public TimeSpan[] RedeliveryIntervals { get; set; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+    /// <summary>
+    /// Then scheduled redeliveries through the message scheduler, comma-separated; empty turns them off.
+    /// A string, not an array: the configuration binder appends configured items to an array's defaults.
+    /// </summary>
+    public string RedeliveryIntervals { get; set; } = "00:00:30,00:02:00,00:10:00";
+
+    public TimeSpan[] ParsedRedeliveryIntervals() =>
+        RedeliveryIntervals.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => TimeSpan.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
 }

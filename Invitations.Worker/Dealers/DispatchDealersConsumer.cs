@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Worker.Dealers;
 
 /// <summary>
-/// Sends a job's InviteDealer messages page by page, in parallel within a page (one awaited publish at
-/// a time tops out near 1,000/s), then marks the page dispatched. A crash half-way re-sends at most
-/// one page on redelivery, and the consumer is idempotent per row, so nothing is done twice in effect.
-/// No outbox here on purpose: a page is marked only once the broker has confirmed its messages.
+/// Sends a job's InviteDealer messages page by page: the page's attempt is committed first (an outcome
+/// may arrive before the last send of the page returns, and the saga counts only the current attempt),
+/// then the page is published in parallel (one awaited publish at a time tops out near 1,000/s). A crash
+/// between the two is healed by the redelivery of this message, which re-sends every pending row with
+/// its current attempt; the consumer is idempotent per row, so nothing is done twice in effect.
+/// No outbox here on purpose: the sends must not wait for the whole job.
 /// </summary>
 public sealed class DispatchDealersConsumer(BulkJobDispatchStore store, TimeProvider clock, IOptions<SagaOptions> options)
     : IConsumer<DispatchDealers>
@@ -20,18 +22,15 @@ public sealed class DispatchDealersConsumer(BulkJobDispatchStore store, TimeProv
     {
         var jobId = context.Message.BulkJobId;
         var size = Math.Max(1, options.Value.DispatchBatchSize);
+        var includeDispatched = context.Message.IncludeDispatched || context.ReceiveContext.Redelivered || context.GetRetryAttempt() > 0;
         var after = 0;
         while (true)
         {
-            var page = await store.NextPageAsync(jobId, after, context.Message.IncludeDispatched, size, context.CancellationToken);
+            var page = await store.NextPageAsync(jobId, after, includeDispatched, size, context.CancellationToken);
             if (page.Count == 0)
             {
                 return;
             }
-
-            await Task.WhenAll(page.Select(row => context.Publish(
-                new InviteDealer { BulkJobId = jobId, RowNumber = row.RowNumber, Attempt = row.Attempt },
-                context.CancellationToken)));
 
             var first = page.Where(r => r.FirstDispatch).Select(r => r.RowNumber).ToArray();
             if (first.Length > 0)
@@ -39,6 +38,9 @@ public sealed class DispatchDealersConsumer(BulkJobDispatchStore store, TimeProv
                 await store.MarkDispatchedAsync(jobId, first, clock.GetUtcNow(), context.CancellationToken);
             }
 
+            await Task.WhenAll(page.Select(row => context.Publish(
+                new InviteDealer { BulkJobId = jobId, RowNumber = row.RowNumber, Attempt = row.Attempt },
+                context.CancellationToken)));
             after = page[^1].RowNumber;
         }
     }

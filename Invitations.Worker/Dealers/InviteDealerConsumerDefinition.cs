@@ -24,12 +24,13 @@ public sealed class InviteDealerConsumerDefinition : ConsumerDefinition<InviteDe
         IConsumerConfigurator<InviteDealerConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (_options.RedeliveryIntervals.Length > 0)
+        var redeliveries = _options.ParsedRedeliveryIntervals();
+        if (redeliveries.Length > 0)
         {
             endpointConfigurator.UseScheduledRedelivery(r =>
             {
                 r.Ignore<DealerRejectedException>();
-                r.Intervals(_options.RedeliveryIntervals);
+                r.Intervals(redeliveries);
             });
         }
 

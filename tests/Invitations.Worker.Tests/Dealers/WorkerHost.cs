@@ -31,7 +31,7 @@ public sealed class WorkerHost : IAsyncDisposable
             ["Dealers:RetryLimit"] = "3",
             ["Dealers:RetryMinInterval"] = "00:00:00.050",
             ["Dealers:RetryMaxInterval"] = "00:00:00.200",
-            ["Dealers:RedeliveryIntervals"] = null,
+            ["Dealers:RedeliveryIntervals"] = string.Empty,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
