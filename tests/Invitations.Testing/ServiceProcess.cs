@@ -29,6 +29,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Output => _output;
     public bool HasExited => _process?.HasExited ?? true;
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("not started");
 
     public static ServiceProcess Api(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     {
