@@ -1,6 +1,7 @@
 using Invitations.Benchmarks.Ceiling;
 using Invitations.Benchmarks.EndToEnd;
 using Invitations.Benchmarks.Peer;
+using Invitations.Testing.Sponsors;
 using Invitations.Benchmarks.Reporting;
 using Invitations.Testing;
 
@@ -42,8 +43,8 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
 
         var sponsor = TestIds.NewSponsorId();
         var needed = (options.Sizes.Sum() * options.Runs) + (options.AcceptRuns * 2_000) + 1_000;
-        await ApiClient.IssueCodesAsync(api.BaseAddress, sponsor, "M", needed);
-        await using var client = await ApiClient.ConnectAsync(api.BaseAddress, sponsor);
+        await SponsorClient.IssueCodesAsync(api.BaseAddress, sponsor, "M", needed);
+        await using var client = await SponsorClient.ConnectAsync(api.BaseAddress, sponsor);
         await using var dataSource = infrastructure.CreateDataSource();
 
         // Accept latency first, on a fresh Api, so its peak RSS is the upload's.

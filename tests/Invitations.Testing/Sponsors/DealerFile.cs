@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 
-namespace Invitations.Benchmarks.EndToEnd;
+namespace Invitations.Testing.Sponsors;
 
 /// <summary>Generates an upload file of N dealers, every email and phone unique within the run.</summary>
 public static class DealerFile

@@ -6,22 +6,22 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Invitations.Benchmarks.EndToEnd;
+namespace Invitations.Testing.Sponsors;
 
 /// <summary>A sponsor as the dashboard is one: dev token, upload over HTTP, completion over SignalR.</summary>
-public sealed class ApiClient : IAsyncDisposable
+public sealed class SponsorClient : IAsyncDisposable
 {
     private readonly HttpClient _http;
     private readonly HubConnection _hub;
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<DateTimeOffset>> _completions = new();
 
-    private ApiClient(HttpClient http, HubConnection hub)
+    private SponsorClient(HttpClient http, HubConnection hub)
     {
         _http = http;
         _hub = hub;
     }
 
-    public static async Task<ApiClient> ConnectAsync(Uri baseAddress, long sponsorId)
+    public static async Task<SponsorClient> ConnectAsync(Uri baseAddress, long sponsorId)
     {
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var token = await TokenAsync(http, sponsorId, "Sponsor");
@@ -29,7 +29,7 @@ public sealed class ApiClient : IAsyncDisposable
         var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "hubs/bulk-invitations"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
-        var client = new ApiClient(http, hub);
+        var client = new SponsorClient(http, hub);
         hub.On<JsonElement>("BulkInvitationCompleted", client.OnCompleted);
         await hub.StartAsync();
         return client;
