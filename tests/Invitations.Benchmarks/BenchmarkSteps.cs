@@ -1,9 +1,9 @@
 using Invitations.Benchmarks.Ceiling;
 using Invitations.Benchmarks.EndToEnd;
 using Invitations.Benchmarks.Peer;
-using Invitations.Testing.Sponsors;
 using Invitations.Benchmarks.Reporting;
 using Invitations.Testing;
+using Invitations.Testing.Sponsors;
 
 namespace Invitations.Benchmarks;
 
