@@ -55,7 +55,9 @@ public sealed partial class UploadHandler(
             var result = await acceptor.AcceptAsync(new JobRequest(sponsorId, subject, file, key, settings, outcome.Dealers), cancellationToken);
             if (result.Outcome == AcceptOutcome.Accepted)
             {
-                LogAccepted(logger, result.Job!.Id, sponsorId, result.Job.TotalDealers, result.Job.CodesReserved, (watch.Elapsed - started).TotalMilliseconds);
+                LogAccepted(
+                    logger, result.Job!.Id, sponsorId, result.Job.TotalDealers, result.Job.CodesReserved,
+                    acceptor.LastCommitted.TotalMilliseconds, (watch.Elapsed - started).TotalMilliseconds);
             }
 
             return Answer(result, language);
@@ -96,8 +98,8 @@ public sealed partial class UploadHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload of sponsor {SponsorId}: {Rows} rows, {Errors} errors; parsed in {ParseMs:F1} ms, validated in {ValidateMs:F1} ms")]
     private static partial void LogValidated(ILogger logger, long sponsorId, int rows, int errors, double parseMs, double validateMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} of sponsor {SponsorId} accepted: {Dealers} dealers, {Codes} codes reserved in {AcceptMs:F1} ms")]
-    private static partial void LogAccepted(ILogger logger, Guid jobId, long sponsorId, int dealers, int codes, double acceptMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} of sponsor {SponsorId} accepted: {Dealers} dealers, {Codes} codes reserved; committed in {CommitMs:F1} ms, published by {AcceptMs:F1} ms")]
+    private static partial void LogAccepted(ILogger logger, Guid jobId, long sponsorId, int dealers, int codes, double commitMs, double acceptMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload of sponsor {SponsorId} rejected with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, long sponsorId, int status, string reason);

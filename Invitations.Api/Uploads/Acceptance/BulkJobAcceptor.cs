@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.Entities;
@@ -14,9 +15,13 @@ namespace Invitations.Api.Uploads.Acceptance;
 public sealed class BulkJobAcceptor(
     InvitationsDbContext db, JobRowWriter rows, CodeReservation codes, PriorJobs prior, SubmissionPublisher publisher, TimeProvider clock)
 {
+    /// <summary>How long the last accepted job's transaction took, for the upload's log line.</summary>
+    public TimeSpan LastCommitted { get; private set; }
+
     public async Task<AcceptResult> AcceptAsync(JobRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
         var job = NewJob(request, now);
         var tiers = new List<TierCodes>();
         var committed = false;
@@ -70,6 +75,7 @@ public sealed class BulkJobAcceptor(
             }
         }
 
+        LastCommitted = Stopwatch.GetElapsedTime(started);
         await publisher.PublishAsync(job, cancellationToken);
         return AcceptResult.For(AcceptOutcome.Accepted, job);
     }

@@ -11,7 +11,7 @@ public static class XlsxSheetReader
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(new MemoryStream(content, writable: false));
+            workbook = new XLWorkbook(new MemoryStream(content, writable: false), XLEventTracking.Disabled);
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -25,11 +25,13 @@ public static class XlsxSheetReader
             var rows = new List<SheetRow>();
             foreach (var row in sheet.RowsUsed())
             {
-                var last = Math.Min(row.LastCellUsed()?.Address.ColumnNumber ?? 0, CellLimits.MaxColumns);
-                var cells = new string[last];
-                for (var column = 1; column <= last; column++)
+                // CellsUsed walks the row's stored cells only; Cell(n) would create every missing one.
+                var used = row.CellsUsed().Where(c => c.Address.ColumnNumber <= CellLimits.MaxColumns).ToList();
+                var cells = new string[used.Count == 0 ? 0 : used.Max(c => c.Address.ColumnNumber)];
+                Array.Fill(cells, string.Empty);
+                foreach (var cell in used)
                 {
-                    cells[column - 1] = Text(row.Cell(column));
+                    cells[cell.Address.ColumnNumber - 1] = Text(cell);
                 }
 
                 if (cells.All(string.IsNullOrWhiteSpace))

@@ -12,6 +12,13 @@ public sealed class DealerRowValidator : AbstractValidator<DealerRowInput>
     public const int MaxDealerNameLength = 200;
 
     public DealerRowValidator(UploadRequestOptions request, UploadOptions limits, UploadLanguage language)
+        : this(request, limits, language, DealerFields.NormalizePhone)
+    {
+    }
+
+    /// <summary><paramref name="normalizePhone"/> lets the sheet's validator parse each phone once (libphonenumber is the costly part).</summary>
+    public DealerRowValidator(
+        UploadRequestOptions request, UploadOptions limits, UploadLanguage language, Func<string, (string E164, bool IsMobile)?> normalizePhone)
     {
         string T(string key, params object?[] args) => UploadText.Get(language, key, args);
         var maxCell = limits.MaxCellLength;
@@ -24,8 +31,8 @@ public sealed class DealerRowValidator : AbstractValidator<DealerRowInput>
         RuleFor(r => r.Phone).Cascade(CascadeMode.Stop)
             .Must(v => v.Length <= maxCell).WithMessage(T("cell-too-long", maxCell))
             .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(T("phone.required"))
-            .Must(v => DealerFields.NormalizePhone(v) is not null).WithMessage(r => T("phone.invalid", Short(r.Phone)))
-            .Must(v => !request.SendSms || DealerFields.NormalizePhone(v)!.Value.IsMobile).WithMessage(T("phone.mobile"));
+            .Must(v => normalizePhone(v) is not null).WithMessage(r => T("phone.invalid", Short(r.Phone)))
+            .Must(v => !request.SendSms || normalizePhone(v)!.Value.IsMobile).WithMessage(T("phone.mobile"));
 
         RuleFor(r => r.DealerName).Cascade(CascadeMode.Stop)
             .Must(v => v.Length <= maxCell).WithMessage(T("cell-too-long", maxCell))

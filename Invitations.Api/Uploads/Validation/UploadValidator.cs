@@ -29,7 +29,19 @@ public sealed class UploadValidator(InvitationsDbContext db, IOptions<UploadOpti
             errors.Add((new RowError(headerRow, name, UploadText.Get(language, "missing-column", name)), column));
         }
 
-        var validator = new DealerRowValidator(request, options.Value, language);
+        var phoneCache = new Dictionary<string, (string E164, bool IsMobile)?>(StringComparer.Ordinal);
+        (string E164, bool IsMobile)? NormalizePhone(string phone)
+        {
+            if (!phoneCache.TryGetValue(phone, out var normalized))
+            {
+                normalized = DealerFields.NormalizePhone(phone);
+                phoneCache[phone] = normalized;
+            }
+
+            return normalized;
+        }
+
+        var validator = new DealerRowValidator(request, options.Value, language, NormalizePhone);
         var emails = new List<(int Row, string Email)>();
         var phones = new List<(int Row, string Phone)>();
         foreach (var row in sheet.Rows)
@@ -46,7 +58,7 @@ public sealed class UploadValidator(InvitationsDbContext db, IOptions<UploadOpti
                 emails.Add((row.RowNumber, DealerFields.NormalizeEmail(row.Email)));
             }
 
-            if (row.Phone.Length <= options.Value.MaxCellLength && DealerFields.NormalizePhone(row.Phone) is { } phone)
+            if (row.Phone.Length <= options.Value.MaxCellLength && NormalizePhone(row.Phone) is { } phone)
             {
                 phones.Add((row.RowNumber, phone.E164));
             }
@@ -57,15 +69,15 @@ public sealed class UploadValidator(InvitationsDbContext db, IOptions<UploadOpti
         await AddExistingAsync(errors, emails, sponsorId, language, cancellationToken);
 
         var failedRows = errors.Select(e => e.Error.Row).ToHashSet();
-        var dealers = sheet.Rows.Where(r => !failedRows.Contains(r.RowNumber)).Select(r => Normalize(r, request)).ToList();
+        var dealers = sheet.Rows.Where(r => !failedRows.Contains(r.RowNumber)).Select(r => Normalize(r, request, NormalizePhone(r.Phone)!.Value.E164)).ToList();
         var sorted = errors.OrderBy(e => e.Error.Row).ThenBy(e => e.Column).Select(e => e.Error).ToList();
         return new ValidationOutcome(sheet, sorted, dealers);
     }
 
-    private ValidDealer Normalize(DealerRowInput row, UploadRequestOptions request) => new(
+    private ValidDealer Normalize(DealerRowInput row, UploadRequestOptions request, string phone) => new(
         row.RowNumber,
         DealerFields.NormalizeEmail(row.Email),
-        DealerFields.NormalizePhone(row.Phone)!.Value.E164,
+        phone,
         row.DealerName.Trim(),
         DealerFields.ParseTier(row.Tier) ?? request.DefaultTier!.Value,
         request.UseRowSpecificCounts
