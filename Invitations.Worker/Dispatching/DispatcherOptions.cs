@@ -13,4 +13,7 @@ public sealed class DispatcherOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many publishes a job is left alone (and logged): something other than the broker is wrong.</summary>
+    public int MaxAttempts { get; set; } = 20;
 }

@@ -28,12 +28,14 @@ public sealed partial class PendingJobRepublisher(
                 SELECT * FROM bulk_invitation_jobs
                 WHERE status = 'Pending' AND created_at < @cutoff
                   AND (submitted_published_at IS NULL OR submitted_published_at < @cutoff)
+                  AND submit_publish_attempts < @max
                 ORDER BY created_at
                 LIMIT @batch
                 FOR UPDATE SKIP LOCKED
                 """,
                 new NpgsqlParameter("cutoff", cutoff),
-                new NpgsqlParameter("batch", options.Value.BatchSize))
+                new NpgsqlParameter("batch", options.Value.BatchSize),
+                new NpgsqlParameter("max", options.Value.MaxAttempts))
             .ToListAsync(cancellationToken);
         if (jobs.Count == 0)
         {

@@ -76,7 +76,7 @@ public sealed class BulkJobAcceptor(
         }
 
         LastCommitted = Stopwatch.GetElapsedTime(started);
-        await publisher.PublishAsync(job, cancellationToken);
+        await publisher.PublishAsync(job);
         return AcceptResult.For(AcceptOutcome.Accepted, job);
     }
 

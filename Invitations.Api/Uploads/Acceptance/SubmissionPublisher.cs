@@ -15,10 +15,10 @@ namespace Invitations.Api.Uploads.Acceptance;
 public sealed partial class SubmissionPublisher(
     IPublishEndpoint publish, InvitationsDbContext db, TimeProvider clock, IOptions<UploadOptions> options, ILogger<SubmissionPublisher> logger)
 {
-    public async Task PublishAsync(BulkInvitationJob job, CancellationToken cancellationToken)
+    public async Task PublishAsync(BulkInvitationJob job)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.PublishTimeout);
+        // Not the request's token: the job is committed, so a client that hangs up now must not stop the publish.
+        using var timeout = new CancellationTokenSource(options.Value.PublishTimeout);
         try
         {
             await publish.Publish(
@@ -31,7 +31,7 @@ public sealed partial class SubmissionPublisher(
                 },
                 timeout.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             LogPublishFailed(logger, ex, job.Id, job.SponsorId);
             return;
