@@ -59,6 +59,10 @@ public sealed partial class UploadHandler(
                     logger, result.Job!.Id, sponsorId, result.Job.TotalDealers, result.Job.CodesReserved,
                     acceptor.LastCommitted.TotalMilliseconds, (watch.Elapsed - started).TotalMilliseconds);
             }
+            else if (result.Outcome == AcceptOutcome.NotEnoughCodes)
+            {
+                LogShort(logger, sponsorId, outcome.ValidRows, string.Join(", ", result.Tiers.Select(t => $"{t.Tier} {t.Required}/{t.Available}")));
+            }
 
             return Answer(result, language);
         }
@@ -100,6 +104,9 @@ public sealed partial class UploadHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} of sponsor {SponsorId} accepted: {Dealers} dealers, {Codes} codes reserved; committed in {CommitMs:F1} ms, published by {AcceptMs:F1} ms")]
     private static partial void LogAccepted(ILogger logger, Guid jobId, long sponsorId, int dealers, int codes, double commitMs, double acceptMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upload of sponsor {SponsorId} ({Dealers} dealers) refused for lack of codes (tier required/available): {Tiers}")]
+    private static partial void LogShort(ILogger logger, long sponsorId, int dealers, string tiers);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upload of sponsor {SponsorId} rejected with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, long sponsorId, int status, string reason);

@@ -77,6 +77,34 @@ internal static class DealerFiles
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A real workbook whose first sheet is replaced by one that inflates to <paramref name="inflatedBytes"/>
+    /// of whitespace while its headers declare a few hundred bytes: the sniffer's size check cannot see it.
+    /// </summary>
+    public static byte[] LyingZipBomb(long inflatedBytes)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Xlsx(EnglishHeader));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            sheet.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"u8);
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (long written = 0; written < inflatedBytes; written += spaces.Length)
+            {
+                sheet.Write(spaces);
+            }
+
+            sheet.Write("</sheetData></worksheet>"u8);
+        }
+
+        var bytes = stream.ToArray();
+        PatchDeclaredSize(bytes, "xl/worksheets/sheet1.xml"u8.ToArray(), 300);
+        return bytes;
+    }
+
     /// <summary>Starts like a zip, is nothing like one.</summary>
     public static byte[] CorruptZip()
     {
@@ -87,6 +115,24 @@ internal static class DealerFiles
         bytes[2] = 0x03;
         bytes[3] = 0x04;
         return bytes;
+    }
+
+    private static void PatchDeclaredSize(byte[] zip, byte[] name, uint size)
+    {
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(zip, i);
+            var (sizeOffset, nameOffset) = signature switch
+            {
+                0x04034b50 => (22, 30),
+                0x02014b50 => (24, 46),
+                _ => (-1, -1),
+            };
+            if (sizeOffset > 0 && zip.AsSpan(i + nameOffset).StartsWith(name))
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + sizeOffset, 4), size);
+            }
+        }
     }
 
     /// <summary>The signature of an Excel 97-2003 compound document.</summary>

@@ -41,6 +41,23 @@ public sealed class When_a_spreadsheet_is_parsed
         Assert.That(mapped.Rows.Single(), Has.Property("RowNumber").EqualTo(1).And.Property("Email").EqualTo("a@ornek.com").And.Property("Tier").EqualTo("M"));
     }
 
+    [Test]
+    public void Should_read_the_cached_values_of_formulas()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Bayiler");
+        sheet.Cell(1, 1).Value = "Email";
+        sheet.Cell(1, 2).Value = "Phone";
+        sheet.Cell(2, 1).FormulaA1 = "LOWER(\"FORMUL@ORNEK.COM\")";
+        sheet.Cell(2, 2).FormulaA1 = "\"0532 111 22 \"&\"33\"";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream, new ClosedXML.Excel.SaveOptions { EvaluateFormulasBeforeSaving = true });
+
+        var row = SheetMapper.Map(XlsxSheetReader.Read(stream.ToArray(), Limits), new UploadRequestOptions()).Rows.Single();
+
+        Assert.That((row.Email, row.Phone), Is.EqualTo(("formul@ornek.com", "0532 111 22 33")));
+    }
+
     [TestCase("E-posta", DealerColumn.Email)]
     [TestCase("EPOSTA", DealerColumn.Email)]
     [TestCase("Dealer Name", DealerColumn.DealerName)]

@@ -52,6 +52,18 @@ public sealed class When_the_file_is_not_acceptable
     }
 
     [Test]
+    public async Task Should_refuse_a_zip_bomb_that_lies_about_its_sizes()
+    {
+        using var client = TestRun.Api.CreateSponsorClient(TestIds.NewSponsorId());
+        var bomb = DealerFiles.LyingZipBomb(1L * 1024 * 1024 * 1024);
+
+        using var response = await Upload.PostAsync(client, bomb, "bomb.xlsx");
+
+        Assert.That(bomb, Has.Length.LessThan(5 * 1024 * 1024));
+        Assert.That((int)response.StatusCode, Is.InRange(400, 499), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task Should_answer_400_for_a_corrupt_zip()
     {
         using var client = TestRun.Api.CreateSponsorClient(TestIds.NewSponsorId());
