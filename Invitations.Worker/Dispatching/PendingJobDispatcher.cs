@@ -14,8 +14,9 @@ public sealed partial class PendingJobDispatcher(
             return;
         }
 
+        // The first pass waits one interval: the bus is still starting when hosted services start.
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
@@ -30,7 +31,6 @@ public sealed partial class PendingJobDispatcher(
                 LogPassFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pending-job dispatcher pass failed")]
