@@ -21,6 +21,12 @@ public sealed class UploadValidator(InvitationsDbContext db, IOptions<UploadOpti
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "title.bad-request", "empty");
         }
 
+        // The readers stop at MaxRows + 1 counting a header; a file without one must not slip one row more through.
+        if (sheet.Rows.Count > options.Value.MaxRows)
+        {
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "title.bad-request", "too-many-rows", options.Value.MaxRows);
+        }
+
         var errors = new List<(RowError Error, DealerColumn Column)>();
         var headerRow = sheet.Header?.RowNumber ?? 1;
         foreach (var column in sheet.MissingColumns)
