@@ -47,12 +47,12 @@ public sealed class BulkInvitationStateDefinition : SagaDefinition<BulkInvitatio
         sagaConfigurator.Message<BulkInvitationStallCheck>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
     }
 
-    /// <summary>40001 serialization failure, 40P01 deadlock, 23505 two first messages inserting the same saga.</summary>
+    /// <summary>40001 serialization failure, 40P01 deadlock, 23505 two first messages inserting the same saga, 55P03 lock timeout.</summary>
     private static bool IsTransient(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DbException { SqlState: "40001" or "40P01" or "23505" })
+            if (current is DbException { SqlState: "40001" or "40P01" or "23505" or "55P03" })
             {
                 return true;
             }

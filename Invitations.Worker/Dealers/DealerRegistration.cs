@@ -1,5 +1,6 @@
 using Invitations.Infrastructure.BulkJobs;
 using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.SagaRepository;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Worker.Sms;
 using MassTransit;
@@ -36,7 +37,7 @@ public static class DealerRegistration
     {
         _ = configuration;
         bus.AddSagaStateMachine<BulkInvitationStateMachine, BulkInvitationState, BulkInvitationStateDefinition>()
-            .InMemoryRepository();
+            .PostgresRepository<InvitationsDbContext>(o => o.LockTimeout = TimeSpan.FromSeconds(10));
         bus.AddConsumer<InviteDealerConsumer, InviteDealerConsumerDefinition>();
         bus.AddConsumer<DispatchDealersConsumer, DispatchDealersConsumerDefinition>();
         return bus;

@@ -31,9 +31,12 @@ public sealed class When_invite_dealer_is_delivered_twice
         // Both deliveries of every row publish an outcome; wait until the saga has seen all twenty.
         await JobWatch.UntilAsync(async () =>
             await db.SagaTimeline.CountAsync(t => t.JobId == job.Id && t.Event == nameof(DealerInvited)) == 20);
+        var saga = await db.BulkInvitationSagas.AsNoTracking().SingleAsync(s => s.CorrelationId == job.Id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(completed.Status, Is.EqualTo(BulkJobStatus.Completed));
+            Assert.That(saga.SucceededDealers, Is.EqualTo(10));
+            Assert.That(saga.FailedDealers + saga.SkippedDealers, Is.Zero);
             Assert.That(completed.SucceededDealers, Is.EqualTo(10));
             Assert.That(_worker.Completions.Count(c => c.BulkJobId == job.Id), Is.EqualTo(1));
             Assert.That(await db.DealerInvitations.CountAsync(i => i.BulkJobId == job.Id), Is.EqualTo(10));

@@ -19,6 +19,9 @@ public sealed class When_the_sms_gateway_fails_twice
             ["Sms:Http:Url"] = _gateway.Url,
             ["Sms:Http:Username"] = "invitations",
             ["Sms:Http:Password"] = "test",
+
+            // One quick retry, then a scheduled redelivery through our scheduler.
+            ["Dealers:RetryLimit"] = "1",
         });
     }
 

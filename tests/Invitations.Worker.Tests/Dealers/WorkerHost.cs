@@ -27,11 +27,12 @@ public sealed class WorkerHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(TestRun.Infrastructure.Configuration);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            // Short waits so failure paths finish within a test; no scheduled redelivery without a scheduler.
+            // Short waits so failure paths finish within a test.
             ["Dealers:RetryLimit"] = "3",
             ["Dealers:RetryMinInterval"] = "00:00:00.050",
             ["Dealers:RetryMaxInterval"] = "00:00:00.200",
-            ["Dealers:RedeliveryIntervals"] = string.Empty,
+            ["Dealers:RedeliveryIntervals"] = "00:00:01",
+            ["Scheduler:PollInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
