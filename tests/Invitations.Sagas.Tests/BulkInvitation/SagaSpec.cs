@@ -33,7 +33,11 @@ public abstract class SagaSpec
         services.AddLogging();
         services.AddInvitationsDatabase(configuration);
         services.AddBulkJobStore();
-        services.AddOptions<SagaOptions>().Configure(o => o.ProgressInterval = TimeSpan.FromMilliseconds(100));
+        services.AddOptions<SagaOptions>().Configure(o =>
+        {
+            o.ProgressInterval = TimeSpan.FromMilliseconds(100);
+            Configure(o);
+        });
         services.AddMassTransitTestHarness(x =>
             x.AddSagaStateMachine<BulkInvitationStateMachine, BulkInvitationState>().InMemoryRepository());
         _provider = services.BuildServiceProvider(true);
@@ -49,6 +53,10 @@ public abstract class SagaSpec
             await Harness.Stop();
             await _provider.DisposeAsync();
         }
+    }
+
+    protected virtual void Configure(SagaOptions options)
+    {
     }
 
     protected async Task<TestJob> SubmitAsync(TestJob job)
