@@ -31,8 +31,8 @@ public static class HubServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One auto-deleted, non-durable queue per Api instance (a temporary endpoint is never a quorum queue:
-    /// the quorum callback only touches endpoints made by ConfigureEndpoints).
+    /// One exclusive, non-durable classic queue per Api instance, gone with the instance's connection (the
+    /// quorum callback only touches endpoints made by ConfigureEndpoints; a test checks the queue's type).
     /// </summary>
     public static void ConfigureHubEndpoint(this IRabbitMqBusFactoryConfigurator bus, IBusRegistrationContext context) =>
         bus.ReceiveEndpoint(new TemporaryEndpointDefinition("bulk-invitation-progress"), e =>

@@ -1,4 +1,5 @@
 using Invitations.Contracts.BulkInvitations;
+using Invitations.Infrastructure.Privacy;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Invitations.Api.Hubs;
@@ -18,7 +19,8 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
             message.SucceededDealers,
             message.FailedDealers,
             JobStatusView.Percentage(processed, message.TotalDealers),
-            message.LatestDealerEmailMasked,
+            // The saga masks already; masking again is harmless and keeps a full address off the wire regardless.
+            string.IsNullOrEmpty(message.LatestDealerEmailMasked) ? null : Mask.Email(message.LatestDealerEmailMasked),
             message.LatestDealerSuccess,
             message.LatestDealerError,
             message.At);
