@@ -81,7 +81,7 @@ public sealed partial class ProgressThrottle(
             gate.Lock.Release();
         }
 
-        ForgetFinishedJobs();
+        ForgetQuietJobs();
     }
 
     private async Task FlushAsync(Guid jobId)
@@ -141,13 +141,14 @@ public sealed partial class ProgressThrottle(
     private static int ProcessedOf(BulkInvitationProgressed message) =>
         message.SucceededDealers + message.FailedDealers + message.SkippedDealers;
 
-    private void ForgetFinishedJobs()
+    private void ForgetQuietJobs()
     {
         var cutoff = clock.GetUtcNow() - options.Value.FinishedRetention;
         foreach (var (jobId, gate) in _gates)
         {
             // Read without the lock: a gate removed a moment too early only lets a very late message through.
-            if (gate.FinishedAt < cutoff && gate.Pending is null)
+            // Jobs that went quiet without finishing (a stalled saga) are forgotten the same way.
+            if ((gate.FinishedAt ?? gate.LastSentAt) < cutoff && gate.Pending is null)
             {
                 _gates.TryRemove(jobId, out _);
             }

@@ -21,6 +21,11 @@ export function createApi(page) {
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
     const response = await fetch(url, { method, headers, body: body instanceof FormData ? body : body && JSON.stringify(body) });
+    if (response.status === 401 && token) {
+      // The token expired or was revoked: back to the sign-in form.
+      sessionStorage.removeItem(tokenKey(page));
+      location.reload();
+    }
     if (options.raw && response.ok) return response;
     const type = response.headers.get('Content-Type') ?? '';
     const data = type.includes('json') ? await response.json() : null;
