@@ -1,5 +1,5 @@
 // The token, the API calls and small DOM helpers shared by both pages.
-import { t } from './i18n.js';
+import { t, currentLang } from './i18n.js';
 
 const tokenKey = page => `invitations.token.${page}`;
 
@@ -17,7 +17,8 @@ export function createApi(page) {
   }
 
   async function call(method, url, body, options = {}) {
-    const headers = { Accept: 'application/json, application/problem+json' };
+    // The Api words its validation messages in the page's language.
+    const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': currentLang() };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
     const response = await fetch(url, { method, headers, body: body instanceof FormData ? body : body && JSON.stringify(body) });

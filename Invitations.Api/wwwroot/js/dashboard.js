@@ -8,11 +8,12 @@ let hub = null;
 let currentJob = null;
 let lastStatus = null;
 let lastErrors = [];
+let lastCodes = [];
 let jobs = [];
 
 apply();
 $('lang').addEventListener('click', toggle);
-onChange(() => { renderStatus(lastStatus); renderErrors(lastErrors); renderHistory(); });
+onChange(() => { renderStatus(lastStatus); renderErrors(lastErrors, lastCodes); renderHistory(); });
 
 devTokensOffered().then(dev => {
   document.querySelectorAll('#signin .dev').forEach(n => { n.hidden = !dev; n.querySelector('input').required = dev; });
@@ -78,8 +79,8 @@ async function submit(dryRun) {
       const errors = errorsOf(data);
       $('upload-message').textContent = errors.length
         ? t('upload.invalid', { n: errors.length })
-        : t('upload.valid', { n: data?.totalDealers ?? data?.validRows ?? '' });
-      renderErrors(errors);
+        : t('upload.valid', { n: data?.validRows ?? data?.totalDealers ?? '' });
+      renderErrors(errors, data?.codes);
       return;
     }
 
@@ -88,8 +89,8 @@ async function submit(dryRun) {
     loadHistory();
   } catch (error) {
     const errors = error instanceof ApiError ? errorsOf(error.body) : [];
-    $('upload-message').textContent = errors.length ? t('upload.invalid', { n: errors.length }) : `${t('upload.failed')}: ${describeError(error)}${shortages(error)}`;
-    renderErrors(errors);
+    $('upload-message').textContent = errors.length ? t('upload.invalid', { n: errors.length }) : `${t('upload.failed')}: ${describeError(error)}`;
+    renderErrors(errors, error?.body?.shortages);
   }
 }
 
@@ -103,16 +104,13 @@ function errorsOf(body) {
   return [];
 }
 
-function shortages(error) {
-  const list = error?.body?.shortages ?? error?.body?.tiers;
-  return Array.isArray(list) ? ` ${t('upload.codes')} ` + list.map(s => `${s.tier}: ${s.available}/${s.required}`).join(', ') : '';
-}
-
-function renderErrors(errors) {
+// Every row error in one table; a dry run also shows the codes each tier needs against what is available.
+function renderErrors(errors, codes = []) {
   lastErrors = errors;
-  $('upload-errors').replaceChildren(errors.length
-    ? table([t('errors.row'), t('errors.column'), t('errors.message')], errors.map(e => [e.row ?? '', e.column ?? '', e.message ?? '']))
-    : '');
+  lastCodes = codes ?? [];
+  $('upload-errors').replaceChildren(
+    errors.length ? table([t('errors.row'), t('errors.column'), t('errors.message')], errors.map(e => [e.row ?? '', e.column ?? '', e.message ?? ''])) : '',
+    lastCodes.length ? table([t('codes.tier'), t('codes.required'), t('codes.available')], lastCodes.map(c => [c.tier, c.required, c.available])) : '');
 }
 
 async function followJob(jobId) {
