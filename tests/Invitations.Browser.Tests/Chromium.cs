@@ -31,6 +31,15 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
+    /// <summary>A page on the test's Api that remembers every uncaught script error, for the test to check at the end.</summary>
+    public async Task<(IPage Page, List<string> ScriptErrors)> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = TestRun.Api.Address.ToString(), AcceptDownloads = true });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
+
     /// <summary>Saves a full-page screenshot under the test output (screenshots/) and attaches it to the result.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -1,5 +1,6 @@
-import { apply, toggle, onChange, t, formatTime } from './i18n.js';
-import { createApi, signIn, devTokensOffered, el, table, describeError, connectHub, ApiError } from './api.js';
+import { apply, toggle, onChange, t } from './i18n.js';
+import { createApi, signIn, devTokensOffered, table, describeError, connectHub, ApiError } from './api.js';
+import { createHistory } from './history.js';
 
 const $ = id => document.getElementById(id);
 const api = createApi('sponsor');
@@ -9,7 +10,10 @@ let currentJob = null;
 let lastStatus = null;
 let lastErrors = [];
 let lastCodes = [];
-let jobs = [];
+const jobHistory = createHistory(api, { open: followJob, results: downloadResults });
+const loadHistory = () => jobHistory.load();
+const renderHistory = () => jobHistory.render();
+const updateHistoryRow = (jobId, changes) => jobHistory.update(jobId, changes);
 
 apply();
 $('lang').addEventListener('click', toggle);
@@ -170,49 +174,6 @@ function renderStatus(s) {
   const done = finalStates.includes(s.status);
   $('outcome').hidden = !done;
   if (done) $('outcome-text').textContent = `${t(`status.${s.status}`)} · ${$('progress-text').textContent}`;
-}
-
-async function loadHistory() {
-  try {
-    const { data } = await api.get('/api/v1/bulk-invitations?page=1&pageSize=20');
-    jobs = data?.items ?? [];
-    $('history-message').textContent = '';
-  } catch (error) {
-    $('history-message').textContent = describeError(error);
-  }
-  renderHistory();
-}
-
-function updateHistoryRow(jobId, changes) {
-  const job = jobs.find(j => j.jobId === jobId);
-  if (job) { Object.assign(job, changes); renderHistory(); }
-}
-
-function renderHistory() {
-  if (!jobs.length) { $('history').replaceChildren(el('p', {}, t('history.empty'))); return; }
-  $('history').replaceChildren(table(
-    [t('history.created'), t('history.file'), t('history.status'), t('history.total'), t('history.ok'), t('history.failed'), t('history.actions')],
-    jobs.map(j => [formatTime(j.createdAt), j.fileName ?? '', t(`status.${j.status}`), j.totalDealers, j.successfulInvitations ?? 0, j.failedInvitations ?? 0, actions(j)])));
-}
-
-function actions(job) {
-  const running = job.status === 'Pending' || job.status === 'Processing';
-  return el('span', { class: 'actions' },
-    el('button', { type: 'button', onclick: () => followJob(job.jobId) }, t('action.open')),
-    !running ? el('button', { type: 'button', onclick: () => downloadResults(job.jobId) }, t('action.results')) : null,
-    running ? el('button', { type: 'button', onclick: () => act(job.jobId, 'cancel') }, t('action.cancel')) : null,
-    !running && (job.failedInvitations ?? 0) > 0 ? el('button', { type: 'button', onclick: () => act(job.jobId, 'retry-failed') }, t('action.retry')) : null);
-}
-
-async function act(jobId, action) {
-  try {
-    await api.post(`/api/v1/bulk-invitations/${jobId}/${action}`);
-    $('history-message').textContent = t('action.done');
-    if (action === 'retry-failed') followJob(jobId);
-    loadHistory();
-  } catch (error) {
-    $('history-message').textContent = describeError(error);
-  }
 }
 
 function downloadResults(jobId) {

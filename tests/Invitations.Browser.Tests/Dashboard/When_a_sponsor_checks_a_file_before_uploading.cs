@@ -21,7 +21,7 @@ public sealed class When_a_sponsor_checks_a_file_before_uploading
         var file = Path.Combine(directory, $"hatali-{sponsorId}.xlsx");
         WriteDealers(file, sponsorId);
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = TestRun.Api.Address.ToString(), AcceptDownloads = true });
+        var (page, scriptErrors) = await chromium.NewPageAsync();
 
         await page.GotoAsync("/");
         await page.GetByLabel("Sponsor numarası").FillAsync(sponsorId.ToString(CultureInfo.InvariantCulture));
@@ -43,6 +43,7 @@ public sealed class When_a_sponsor_checks_a_file_before_uploading
         using var workbook = new XLWorkbook(template);
         Assert.That(download.SuggestedFilename, Does.EndWith(".xlsx"));
         Assert.That(workbook.Worksheets.First().Row(1).CellsUsed().Count(), Is.GreaterThanOrEqualTo(3));
+        Assert.That(scriptErrors, Is.Empty);
     }
 
     private static void WriteDealers(string path, long sponsorId)

@@ -19,7 +19,7 @@ public sealed class When_a_sponsor_watches_a_job_on_the_dashboard
         var sponsorId = TestIds.NewSponsorId();
         var job = await Seed.JobAsync(sponsorId, Rows, BulkJobStatus.Processing);
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = TestRun.Api.Address.ToString() });
+        var (page, scriptErrors) = await chromium.NewPageAsync();
 
         await page.GotoAsync($"/#job={job.Id}");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "tr");
@@ -77,5 +77,6 @@ public sealed class When_a_sponsor_watches_a_job_on_the_dashboard
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator("#outcome-text")).ToContainTextAsync("Partly succeeded");
+        Assert.That(scriptErrors, Is.Empty);
     }
 }

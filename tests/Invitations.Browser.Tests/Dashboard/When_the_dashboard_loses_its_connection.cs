@@ -21,7 +21,7 @@ public sealed partial class When_the_dashboard_loses_its_connection
         var sponsorId = TestIds.NewSponsorId();
         var job = await Seed.JobAsync(sponsorId, Rows, BulkJobStatus.Processing);
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = TestRun.Api.Address.ToString() });
+        var (page, scriptErrors) = await chromium.NewPageAsync();
         var blocked = false;
         IWebSocketRoute? live = null;
         await page.RouteAsync(Negotiate(), route => blocked ? route.AbortAsync() : route.ContinueAsync());
@@ -66,6 +66,7 @@ public sealed partial class When_the_dashboard_loses_its_connection
         await Assertions.Expect(page.Locator("#progress-percent")).ToHaveTextAsync("100 %");
         await Assertions.Expect(page.Locator("#outcome-text")).ToContainTextAsync("Tamamlandı");
         await Chromium.ScreenshotAsync(page, "dashboard-reconnected");
+        Assert.That(scriptErrors, Is.Empty);
     }
 
     [GeneratedRegex("/hubs/bulk-invitations/negotiate")]

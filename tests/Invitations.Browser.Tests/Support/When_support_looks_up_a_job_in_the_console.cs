@@ -13,7 +13,7 @@ public sealed partial class When_support_looks_up_a_job_in_the_console
         var sponsorId = TestIds.NewSponsorId();
         var job = await Seed.JobAsync(sponsorId, rows: 5, BulkJobStatus.PartialSuccess, failedRows: 1, withSaga: true);
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = TestRun.Api.Address.ToString() });
+        var (page, scriptErrors) = await chromium.NewPageAsync();
 
         await page.GotoAsync("/support");
         await page.GetByLabel("Operatör adı").FillAsync("ayse.destek");
@@ -40,6 +40,7 @@ public sealed partial class When_support_looks_up_a_job_in_the_console
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Timeline" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#job-rows tbody tr").First).ToContainTextAsync(FailedInEnglish());
         await Chromium.ScreenshotAsync(page, "support-job-en");
+        Assert.That(scriptErrors, Is.Empty);
     }
 
     [GeneratedRegex("Failed")]
