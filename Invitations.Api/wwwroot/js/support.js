@@ -1,10 +1,12 @@
 import { apply, toggle, onChange, t, formatTime } from './i18n.js';
-import { createApi, signIn, devTokensOffered, el, table, describeError } from './api.js';
+import { createApi, signIn, devTokensOffered, el, table, describeError, connectHub } from './api.js';
 
 const $ = id => document.getElementById(id);
 const api = createApi('support');
 let found = null;
 let job = null;
+let hub = null;
+let reloadTimer = null;
 
 apply();
 $('lang').addEventListener('click', toggle);
@@ -37,6 +39,22 @@ function start() {
   $('app').hidden = false;
   $('signout').hidden = false;
   $('q').focus();
+  // The open job refreshes itself while it runs: support subscribes to its group.
+  hub = connectHub(api, {
+    progress: p => reloadSoon(p.bulkJobId),
+    completed: c => reloadSoon(c.bulkJobId),
+    state: state => { $('connection').textContent = t(`conn.${state}`); $('connection').dataset.state = state; },
+    reconnected: () => { if (job) { subscribe(job.jobId); open(job.jobId, false); } },
+  });
+}
+
+function subscribe(jobId) {
+  if (hub?.state === 'Connected') hub.invoke('SubscribeToJob', jobId).catch(() => {});
+}
+
+function reloadSoon(jobId) {
+  if (!job || jobId !== job.jobId || reloadTimer) return;
+  reloadTimer = setTimeout(() => { reloadTimer = null; open(jobId, false); }, 1000);
 }
 
 async function search() {
@@ -64,7 +82,8 @@ function renderResults() {
       j.sponsorId, j.fileName, t(`status.${j.status}`), j.currentState ?? '–', j.totalDealers, j.succeededDealers, j.failedDealers])));
 }
 
-async function open(jobId) {
+async function open(jobId, focus = true) {
+  if (job?.jobId !== jobId) subscribe(jobId);
   try {
     job = (await api.get(`/api/v1/support/bulk-invitations/${jobId}`)).data;
     $('job-message').textContent = '';
@@ -74,7 +93,7 @@ async function open(jobId) {
   }
   renderJob();
   $('job').hidden = false;
-  $('job').focus();
+  if (focus) $('job').focus();
 }
 
 function renderJob() {

@@ -35,13 +35,16 @@ public sealed class When_a_job_reports_progress
         _strangerSecond = await ListenAsync(HubsRun.Second, HubsRun.Second.SponsorToken(_strangerId));
 
         var bus = HubsRun.First.Bus;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 1; i <= Rows; i++)
         {
             await bus.Publish(Progress(_jobId, _ownerId, sequence: i, processed: i));
         }
 
+        var published = clock.Elapsed;
         await bus.Publish(Completion(_jobId, _ownerId, sequence: Rows + 1));
         await Task.WhenAll(_owner.Completed, _support.Completed).WaitAsync(Patience);
+        var heard = clock.Elapsed - published;
 
         // A redelivered completion and a straggling old progress after it must change nothing.
         await bus.Publish(Completion(_jobId, _ownerId, sequence: Rows + 1));
@@ -56,7 +59,8 @@ public sealed class When_a_job_reports_progress
         await WaitForAsync(_strangerFirst, strangerMarker);
         await WaitForAsync(_strangerSecond, strangerMarker);
 
-        TestContext.Progress.WriteLine($"{Rows} progress events reached the owner as {_owner.Progress.Count(p => p.BulkJobId == _jobId)} SignalR messages.");
+        TestContext.Progress.WriteLine($"{Rows} progress events (published in {published.TotalMilliseconds:F0} ms) reached the owner as " +
+            $"{_owner.Progress.Count(p => p.BulkJobId == _jobId)} SignalR messages; the completion reached both instances' clients {heard.TotalMilliseconds:F0} ms after its publish.");
     }
 
     [OneTimeTearDown]
