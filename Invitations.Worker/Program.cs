@@ -2,21 +2,28 @@ using Invitations.Infrastructure.Hosting;
 using Invitations.Infrastructure.Messaging;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Worker;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("invitations-worker");
+
+// The worker serves only its health endpoints, on Health:Urls (e.g. http://+:8081 in Kubernetes); without
+// it, on a free loopback port, so several workers can run on one machine.
+builder.WebHost.UseUrls(builder.Configuration["Health:Urls"] is { Length: > 0 } urls ? urls : "http://127.0.0.1:0");
 builder.Services
     .AddInvitationsDatabase(builder.Configuration)
     .AddWorkerServices(builder.Configuration)
     .AddInvitationsMessaging(builder.Configuration, bus => bus.AddWorkerConsumers(builder.Configuration), WorkerBus.Configure);
 
-using var host = builder.Build();
+await using var app = builder.Build();
+app.MapDefaultEndpoints();
 
-// `migrate` applies the migrations (and the demo seed when configured), then exits: run.sh and test.sh
-// call it before any service starts.
+// `migrate` applies the migrations (and the demo seed when configured), then exits: run.sh, test.sh, the
+// compose "migrate" service and the Kubernetes Job call it before any service starts.
 if (args.Contains("migrate", StringComparer.Ordinal))
 {
-    return await WorkerStartup.MigrateAsync(host.Services);
+    return await WorkerStartup.MigrateAsync(app.Services);
 }
 
-return await WorkerStartup.RunAsync(host);
+return await WorkerStartup.RunAsync(app);

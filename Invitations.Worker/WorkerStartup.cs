@@ -1,5 +1,7 @@
 using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Seeding;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Invitations.Worker;
 
@@ -9,7 +11,7 @@ internal static partial class WorkerStartup
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.SeedDemoData)
+        if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
@@ -26,6 +28,7 @@ internal static partial class WorkerStartup
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Invitations.Worker");
         try
         {
+            await WaitForDatabaseAsync(host.Services, logger);
             await host.Services.PrepareDatabaseAsync();
             await host.StartAsync();
             LogReady(logger);
@@ -38,6 +41,28 @@ internal static partial class WorkerStartup
             return 1;
         }
     }
+
+    private static async Task WaitForDatabaseAsync(IServiceProvider services, ILogger logger)
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync();
+                return;
+            }
+            catch (NpgsqlException ex) when (attempt < options.StartupAttempts)
+            {
+                LogWaitingForDatabase(logger, attempt, options.StartupAttempts, ex.Message);
+                await Task.Delay(options.StartupRetryDelay);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL not reachable (attempt {Attempt}/{Attempts}): {Reason}")]
+    private static partial void LogWaitingForDatabase(ILogger logger, int attempt, int attempts, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker ready: connected to PostgreSQL and RabbitMQ")]
     private static partial void LogReady(ILogger logger);

@@ -8,5 +8,5 @@ public static class CodeServiceCollectionExtensions
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCodes(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapCodes(this IEndpointRouteBuilder app) => CodeEndpoints.Map(app);
 }

@@ -20,6 +20,7 @@ public static class ApiServiceCollectionExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         return app;
     }

@@ -28,7 +28,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;
-            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StartTimeout = options.StartTimeout;
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 

@@ -5,7 +5,9 @@ public static class DispatchRegistration
 {
     public static IServiceCollection AddPendingJobDispatcher(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection(DispatcherOptions.SectionName));
+        services.AddScoped<PendingJobRepublisher>();
+        services.AddHostedService<PendingJobDispatcher>();
         return services;
     }
 }

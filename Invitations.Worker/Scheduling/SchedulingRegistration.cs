@@ -1,3 +1,4 @@
+using Invitations.Infrastructure.Scheduling;
 using MassTransit;
 
 namespace Invitations.Worker.Scheduling;
@@ -5,21 +6,15 @@ namespace Invitations.Worker.Scheduling;
 /// <summary>Wires our PostgreSQL-backed message scheduler into the worker (issue 3).</summary>
 public static class SchedulingRegistration
 {
-    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
-    {
-        _ = configuration;
-        return services;
-    }
+    /// <summary>Scheduler options, the store and the delivery loop (<c>Scheduler:*</c>).</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddScheduledMessageDelivery(configuration);
 
-    public static IBusRegistrationConfigurator AddSchedulerEndpoint(this IBusRegistrationConfigurator bus, IConfiguration configuration)
-    {
-        _ = configuration;
-        return bus;
-    }
+    /// <summary>The <c>scheduler</c> queue and <see cref="IMessageScheduler"/> pointing at it.</summary>
+    public static IBusRegistrationConfigurator AddSchedulerEndpoint(this IBusRegistrationConfigurator bus, IConfiguration configuration) =>
+        bus.AddPostgresSchedulerEndpoint(configuration).AddPostgresMessageScheduler(configuration);
 
-    public static void ConfigureScheduler(this IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context)
-    {
-        _ = cfg;
-        _ = context;
-    }
+    /// <summary>Scheduled sends, saga <c>Schedule(...)</c> and <c>UseScheduledRedelivery</c> go through our scheduler.</summary>
+    public static void ConfigureScheduler(this IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context) =>
+        cfg.UsePostgresMessageScheduler(context);
 }

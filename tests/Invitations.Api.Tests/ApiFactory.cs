@@ -11,7 +11,7 @@ namespace Invitations.Api.Tests;
 public sealed class ApiFactory(TestInfrastructure infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
-    public const string SigningKey = "test-signing-key-0123456789-0123456789-abcdef";
+    public const string SigningKey = TestSettings.SigningKey;
 
     public TestInfrastructure Infrastructure => infrastructure;
 

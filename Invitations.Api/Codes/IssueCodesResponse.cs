@@ -1,0 +1,3 @@
+namespace Invitations.Api.Codes;
+
+public sealed record IssueCodesResponse(string Tier, int Issued, int Available);

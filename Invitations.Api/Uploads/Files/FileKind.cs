@@ -1,0 +1,7 @@
+namespace Invitations.Api.Uploads.Files;
+
+public enum FileKind
+{
+    Xlsx,
+    Csv,
+}

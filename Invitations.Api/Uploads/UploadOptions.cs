@@ -1,0 +1,24 @@
+namespace Invitations.Api.Uploads;
+
+/// <summary>Limits of an upload, bound from <c>Uploads:</c>.</summary>
+public sealed class UploadOptions
+{
+    public const string SectionName = "Uploads";
+
+    public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+    public int MaxRows { get; set; } = 2_000;
+    public int MaxCellLength { get; set; } = 1_000;
+
+    /// <summary>Sum of the declared uncompressed sizes of an .xlsx's parts: a zip bomb stops here.</summary>
+    public long MaxUncompressedBytes { get; set; } = 50 * 1024 * 1024;
+
+    public int MaxZipEntries { get; set; } = 1_000;
+    public int MaxCodeCountPerRow { get; set; } = 1_000;
+
+    /// <summary>Uploads per sponsor per <see cref="RateLimitWindow"/>.</summary>
+    public int RateLimitPermits { get; set; } = 30;
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the Api waits for the broker to take <c>BulkInvitationSubmitted</c>; the dispatcher re-publishes after.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Scheduling;
+using ScheduledMessage = Invitations.Infrastructure.Persistence.Entities.ScheduledMessage;
+
+namespace Invitations.Infrastructure.Scheduling;
+
+/// <summary>The scheduler endpoint: stores what is scheduled, forgets what is cancelled.</summary>
+public sealed class ScheduleMessageConsumer(ScheduledMessageStore store, TimeProvider clock) :
+    IConsumer<ScheduleMessage>,
+    IConsumer<CancelScheduledMessage>
+{
+    public async Task Consume(ConsumeContext<ScheduleMessage> context)
+    {
+        var message = context.Message;
+        var body = context.SerializerContext.GetMessageSerializer(message.Payload, message.PayloadType)
+            .GetMessageBody(new MessageSendContext<ScheduleMessage>(message));
+
+        var envelope = new StoredEnvelope
+        {
+            MessageId = context.MessageId,
+            RequestId = context.RequestId,
+            CorrelationId = context.CorrelationId,
+            ConversationId = context.ConversationId,
+            InitiatorId = context.InitiatorId,
+            SourceAddress = context.SourceAddress,
+            ResponseAddress = context.ResponseAddress,
+            FaultAddress = context.FaultAddress,
+            ExpirationTime = context.ExpirationTime,
+            Headers = context.Headers.GetAll().ToDictionary(h => h.Key, h => (object?)h.Value, StringComparer.Ordinal),
+        };
+
+        await store.UpsertAsync(new ScheduledMessage
+        {
+            TokenId = message.CorrelationId,
+            Destination = message.Destination.ToString(),
+            DueAt = AsUtc(message.ScheduledTime),
+            ContentType = context.ReceiveContext.ContentType?.ToString() ?? "application/vnd.masstransit+json",
+            MessageTypes = string.Join(';', message.PayloadType),
+            Body = body.GetString(),
+            Headers = JsonSerializer.Serialize(envelope),
+            CorrelationId = context.CorrelationId,
+            CreatedAt = clock.GetUtcNow(),
+        }, context.CancellationToken);
+    }
+
+    private static DateTimeOffset AsUtc(DateTime time) =>
+        new(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
+    // Cancelling a token that already fired, or never existed, deletes nothing and is fine.
+    public Task Consume(ConsumeContext<CancelScheduledMessage> context) =>
+        store.CancelAsync(context.Message.TokenId, context.CancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace Invitations.Infrastructure.Scheduling;
+
+/// <summary>The envelope fields and headers of a scheduled message, kept as jsonb beside its body.</summary>
+internal sealed record StoredEnvelope
+{
+    public Guid? MessageId { get; init; }
+    public Guid? RequestId { get; init; }
+    public Guid? CorrelationId { get; init; }
+    public Guid? ConversationId { get; init; }
+    public Guid? InitiatorId { get; init; }
+    public Uri? SourceAddress { get; init; }
+    public Uri? ResponseAddress { get; init; }
+    public Uri? FaultAddress { get; init; }
+    public DateTime? ExpirationTime { get; init; }
+    public Dictionary<string, object?> Headers { get; init; } = [];
+}

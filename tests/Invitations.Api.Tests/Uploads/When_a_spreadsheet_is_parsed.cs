@@ -1,0 +1,104 @@
+using System.Globalization;
+using Invitations.Api.Uploads;
+using Invitations.Api.Uploads.Parsing;
+
+namespace Invitations.Api.Tests.Uploads;
+
+[SetCulture("tr-TR")]
+public sealed class When_a_spreadsheet_is_parsed
+{
+    private static readonly UploadOptions Limits = new();
+
+    [Test]
+    public void Should_map_Turkish_headers_in_any_order_and_keep_the_sheets_row_numbers()
+    {
+        var file = DealerFiles.Xlsx(
+            ["PAKET", "Bayi Adı", "KOD SAYISI", "e-posta", "TELEFON"],
+            ["xl", "Çiftçi Şükrü İşletmesi", 3, "INFO@ORNEK.COM", "+90 532 111 22 33"],
+            [],
+            [null, "  ", null],
+            ["S", "Ilıca Tarım", 1, "ilica@ornek.com", "05321112234"]);
+
+        var mapped = SheetMapper.Map(XlsxSheetReader.Read(file, Limits), new UploadRequestOptions { UseRowSpecificCounts = true });
+
+        Assert.That(mapped.MissingColumns, Is.Empty);
+        Assert.That(mapped.Rows.Select(r => r.RowNumber), Is.EqualTo(new[] { 2, 5 }));
+        Assert.That(mapped.Rows[0], Has.Property("Email").EqualTo("INFO@ORNEK.COM")
+            .And.Property("DealerName").EqualTo("Çiftçi Şükrü İşletmesi")
+            .And.Property("Tier").EqualTo("xl")
+            .And.Property("CodeCount").EqualTo("3"));
+        Assert.That(mapped.Rows[1].Phone, Is.EqualTo("5321112234"), "a phone typed without spaces is a number to Excel");
+    }
+
+    [Test]
+    public void Should_use_the_seed_order_when_the_first_row_is_not_a_header()
+    {
+        var file = DealerFiles.Xlsx(["a@ornek.com", "05321112233", "Bayi A", 2, "M"]);
+
+        var mapped = SheetMapper.Map(XlsxSheetReader.Read(file, Limits), new UploadRequestOptions());
+
+        Assert.That(mapped.Header, Is.Null);
+        Assert.That(mapped.Rows.Single(), Has.Property("RowNumber").EqualTo(1).And.Property("Email").EqualTo("a@ornek.com").And.Property("Tier").EqualTo("M"));
+    }
+
+    [Test]
+    public void Should_read_the_cached_values_of_formulas()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Bayiler");
+        sheet.Cell(1, 1).Value = "Email";
+        sheet.Cell(1, 2).Value = "Phone";
+        sheet.Cell(2, 1).FormulaA1 = "LOWER(\"FORMUL@ORNEK.COM\")";
+        sheet.Cell(2, 2).FormulaA1 = "\"0532 111 22 \"&\"33\"";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream, new ClosedXML.Excel.SaveOptions { EvaluateFormulasBeforeSaving = true });
+
+        var row = SheetMapper.Map(XlsxSheetReader.Read(stream.ToArray(), Limits), new UploadRequestOptions()).Rows.Single();
+
+        Assert.That((row.Email, row.Phone), Is.EqualTo(("formul@ornek.com", "0532 111 22 33")));
+    }
+
+    [TestCase("E-posta", DealerColumn.Email)]
+    [TestCase("EPOSTA", DealerColumn.Email)]
+    [TestCase("Dealer Name", DealerColumn.DealerName)]
+    [TestCase("BAYİ ADI", DealerColumn.DealerName)]
+    [TestCase("bayi adi", DealerColumn.DealerName)]
+    [TestCase("Kod Sayısı", DealerColumn.CodeCount)]
+    [TestCase("KOD ADEDİ", DealerColumn.CodeCount)]
+    [TestCase("PackageTier", DealerColumn.Tier)]
+    [TestCase("Telefon / Phone", DealerColumn.Phone)]
+    public void Should_recognise_the_header(string header, DealerColumn column) =>
+        Assert.That(HeaderNames.Match(header), Is.EqualTo(column));
+
+    [Test]
+    public void Should_read_semicolon_CSV_with_a_BOM_and_quoted_fields()
+    {
+        var csv = DealerFiles.Csv("E-posta;Telefon;Bayi Adı;Paket\r\n\"a@ornek.com\";0532 111 22 33;\"Öz; \"\"Şen\"\" Tarım\";S\r\n;;;\r\nb@ornek.com;0532 111 22 34;İkinci;M", bom: true);
+
+        var mapped = SheetMapper.Map(CsvSheetReader.Read(csv, Limits), new UploadRequestOptions());
+
+        Assert.That(mapped.Rows.Select(r => r.RowNumber), Is.EqualTo(new[] { 2, 4 }));
+        Assert.That(mapped.Rows[0].DealerName, Is.EqualTo("Öz; \"Şen\" Tarım"));
+        Assert.That(mapped.Rows[1].Email, Is.EqualTo("b@ornek.com"));
+    }
+
+    [Test]
+    public void Should_read_comma_CSV_without_a_BOM()
+    {
+        var csv = DealerFiles.Csv("Email,Phone,DealerName,Tier\nc@ornek.com,+905321112233,\"Bayi, C\",L\n");
+
+        var row = SheetMapper.Map(CsvSheetReader.Read(csv, Limits), new UploadRequestOptions()).Rows.Single();
+
+        Assert.That(row, Has.Property("DealerName").EqualTo("Bayi, C").And.Property("Tier").EqualTo("L"));
+    }
+
+    [Test]
+    public void Should_refuse_more_rows_than_the_limit()
+    {
+        var text = "Email;Phone;DealerName\n" + string.Concat(Enumerable.Range(0, 11).Select(i => string.Create(CultureInfo.InvariantCulture, $"d{i}@x.com;05321112233;B\n")));
+
+        var ex = Assert.Throws<UploadRejectedException>(() => CsvSheetReader.Read(DealerFiles.Csv(text), new UploadOptions { MaxRows = 10 }));
+
+        Assert.That(ex.StatusCode, Is.EqualTo(400));
+    }
+}

@@ -1,0 +1,122 @@
+using Invitations.Benchmarks.Ceiling;
+using Invitations.Benchmarks.EndToEnd;
+using Invitations.Benchmarks.Peer;
+using Invitations.Benchmarks.Reporting;
+using Invitations.Testing;
+using Invitations.Testing.Sponsors;
+
+namespace Invitations.Benchmarks;
+
+public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkOptions options, Results results)
+{
+    private const int DryRunLargeRows = 50_000;
+
+    public async Task MeasureCeilingAsync()
+    {
+        await using var dataSource = infrastructure.CreateDataSource();
+        var db = new List<double>();
+        var broker = new List<double>();
+        for (var run = 0; run < options.Runs; run++)
+        {
+            db.Add(await DatabaseCeiling.MeasureAsync(dataSource, transactions: 5_000, clients: 8));
+            broker.Add(await BrokerCeiling.MeasureAsync(infrastructure.RabbitMqUri, messages: 20_000));
+            Log($"ceiling run {run + 1}: {db[^1]:F0} transactions/s, {broker[^1]:F0} messages/s");
+        }
+
+        results.DatabaseTransactionsPerSecond = Stats.Median(db);
+        results.BrokerMessagesPerSecond = Stats.Median(broker);
+    }
+
+    public async Task MeasureServiceAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Uploads:MaxRows"] = DryRunLargeRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Uploads:MaxFileBytes"] = (64 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Uploads:RateLimit:PermitLimit"] = "100000",
+            ["Sms:Provider"] = "Log",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await using var api = ServiceProcess.Api(infrastructure, settings);
+        await using var worker = ServiceProcess.Worker(infrastructure, settings);
+        await Task.WhenAll(api.StartAsync(), worker.StartAsync());
+
+        var sponsor = TestIds.NewSponsorId();
+        var needed = (options.Sizes.Sum() * options.Runs) + (options.AcceptRuns * 2_000) + 1_000;
+        await SponsorClient.IssueCodesAsync(api.BaseAddress, sponsor, "M", needed);
+        await using var client = await SponsorClient.ConnectAsync(api.BaseAddress, sponsor);
+        await using var dataSource = infrastructure.CreateDataSource();
+
+        // Accept latency first, on a fresh Api, so its peak RSS is the upload's.
+        var accepts = new List<double>();
+        for (var run = 0; run < options.AcceptRuns; run++)
+        {
+            var (jobId, accept) = await client.UploadAsync(DealerFile.Create(2_000));
+            accepts.Add(accept.TotalMilliseconds);
+            await client.CompletionAsync(jobId).WaitAsync(TimeSpan.FromMinutes(5));
+        }
+
+        results.AcceptP50Ms = Stats.Median(accepts);
+        results.AcceptP95Ms = Stats.Percentile(accepts, 95);
+        results.ApiPeakRssMb = PeakRssMb(api.ProcessId);
+        Log($"accept 2,000 rows: p50 {results.AcceptP50Ms:F0} ms, p95 {results.AcceptP95Ms:F0} ms, Api peak RSS {results.ApiPeakRssMb:F0} MB");
+
+        foreach (var size in options.Sizes)
+        {
+            var seconds = new List<double>();
+            for (var run = 0; run < options.Runs; run++)
+            {
+                var file = DealerFile.Create(size);
+                var started = DateTimeOffset.UtcNow;
+                var (jobId, _) = await client.UploadAsync(file);
+                var completed = await client.CompletionAsync(jobId).WaitAsync(TimeSpan.FromMinutes(10));
+                seconds.Add((completed - started).TotalSeconds);
+                await JobVerifier.VerifyAsync(dataSource, jobId, size, codesPerDealer: 1);
+                Log($"end to end {size} dealers run {run + 1}: {seconds[^1]:F2} s");
+            }
+
+            results.EndToEnd.Add(new EndToEndResult(size, Stats.Median(seconds), seconds.Min(), seconds.Max()));
+        }
+
+        foreach (var rows in new[] { 2_000, DryRunLargeRows })
+        {
+            var file = DealerFile.Create(rows);
+            var times = new List<double>();
+            for (var run = 0; run < options.Runs; run++)
+            {
+                times.Add((await client.UploadAsync(file, dryRun: true)).Accept.TotalMilliseconds);
+            }
+
+            results.DryRunMs[rows] = Stats.Median(times);
+            Log($"dry run (parse + validate + code check) {rows} rows: {results.DryRunMs[rows]:F0} ms");
+        }
+    }
+
+    public async Task MeasurePeerAsync()
+    {
+        await using var dataSource = infrastructure.CreateDataSource();
+        await using var peer = new HangfirePeer(dataSource, infrastructure.ConnectionString, infrastructure.RabbitMqUri);
+        await peer.StartAsync(options.PeerSizes.Sum() * options.Runs);
+        foreach (var size in options.PeerSizes)
+        {
+            var seconds = new List<double>();
+            for (var run = 0; run < options.Runs; run++)
+            {
+                seconds.Add((await peer.RunJobAsync(size)).TotalSeconds);
+                Log($"older design (Hangfire) {size} dealers run {run + 1}: {seconds[^1]:F2} s");
+            }
+
+            results.PeerDealersPerSecond[size] = size / Stats.Median(seconds);
+        }
+    }
+
+    private static double PeakRssMb(int pid)
+    {
+        // VmHWM: the process's peak resident set size since it started.
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kb = double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        return kb / 1024;
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[bench {DateTime.UtcNow:HH:mm:ss}] {message}");
+}

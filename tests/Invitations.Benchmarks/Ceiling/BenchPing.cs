@@ -1,0 +1,6 @@
+namespace Invitations.Benchmarks.Ceiling;
+
+public sealed record BenchPing
+{
+    public required int Number { get; init; }
+}
