@@ -5,8 +5,10 @@ public static class JobServiceCollectionExtensions
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddScoped<JobQueries>();
+        services.AddScoped<JobResultsExport>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app) => app.MapJobEndpoints();
 }

@@ -1,3 +1,8 @@
+using Invitations.Infrastructure.BulkJobs;
+using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.SagaRepository;
+using Invitations.Sagas.BulkInvitation;
+using Invitations.Worker.Sms;
 using MassTransit;
 
 namespace Invitations.Worker.Dealers;
@@ -7,13 +12,34 @@ public static class DealerRegistration
 {
     public static IServiceCollection AddDealerProcessing(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<DealerOptions>().Bind(configuration.GetSection(DealerOptions.SectionName));
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName));
+        services.AddOptions<SagaOptions>().Bind(configuration.GetSection(SagaOptions.SectionName));
+        services.AddBulkJobStore();
+        services.AddScoped<DealerInvitationService>();
+        services.AddScoped<CodeHandOver>();
+        services.AddScoped<SmsDelivery>();
+
+        var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? "Log";
+        if (string.Equals(provider, "Http", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHttpClient<ISmsSender, HttpSmsSender>();
+        }
+        else
+        {
+            services.AddScoped<ISmsSender, LogSmsSender>();
+        }
+
         return services;
     }
 
     public static IBusRegistrationConfigurator AddBulkInvitationProcessing(this IBusRegistrationConfigurator bus, IConfiguration configuration)
     {
         _ = configuration;
+        bus.AddSagaStateMachine<BulkInvitationStateMachine, BulkInvitationState, BulkInvitationStateDefinition>()
+            .PostgresRepository<InvitationsDbContext>(o => o.LockTimeout = TimeSpan.FromSeconds(10));
+        bus.AddConsumer<InviteDealerConsumer, InviteDealerConsumerDefinition>();
+        bus.AddConsumer<DispatchDealersConsumer, DispatchDealersConsumerDefinition>();
         return bus;
     }
 }

@@ -1,0 +1,17 @@
+namespace Invitations.Api.Jobs;
+
+/// <summary>The status body of ARCHITECTURE.md (also what the hub's GetJobStatus returns).</summary>
+public sealed record BulkInvitationStatusResponse(
+    Guid JobId,
+    long SponsorId,
+    string Status,
+    int TotalDealers,
+    int ProcessedDealers,
+    int SuccessfulInvitations,
+    int FailedInvitations,
+    int SkippedInvitations,
+    double ProgressPercentage,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    string FileName);

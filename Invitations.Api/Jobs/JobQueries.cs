@@ -1,0 +1,58 @@
+using Invitations.Contracts.BulkInvitations;
+using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.Api.Jobs;
+
+/// <summary>
+/// Job status as users see it: the job's own record joined with the saga row's counters (the saga row
+/// appears once the worker picks the job up; before that the job is Pending with zeros).
+/// </summary>
+public sealed class JobQueries(InvitationsDbContext db)
+{
+    public async Task<BulkInvitationStatusResponse?> FindAsync(Guid jobId, CancellationToken cancellationToken) =>
+        (await Query(db.BulkInvitationJobs.Where(j => j.Id == jobId)).ToListAsync(cancellationToken)).Select(ToResponse).FirstOrDefault();
+
+    public async Task<BulkInvitationListResponse> ListAsync(
+        long? sponsorId, BulkJobStatus? status, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var jobs = db.BulkInvitationJobs.AsQueryable();
+        if (sponsorId is not null)
+        {
+            jobs = jobs.Where(j => j.SponsorId == sponsorId);
+        }
+
+        if (status is not null)
+        {
+            jobs = jobs.Where(j => j.Status == status);
+        }
+
+        var total = await jobs.CountAsync(cancellationToken);
+        var rows = await Query(jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new BulkInvitationListResponse(rows.Select(ToResponse).ToList(), page, pageSize, total);
+    }
+
+    private IQueryable<JobWithCounters> Query(IQueryable<BulkInvitationJob> jobs) =>
+        from j in jobs
+        join s in db.BulkInvitationSagas on j.Id equals s.CorrelationId into sagas
+        from s in sagas.DefaultIfEmpty()
+        select new JobWithCounters(
+            j,
+            s == null ? 0 : s.SucceededDealers,
+            s == null ? 0 : s.FailedDealers,
+            s == null ? 0 : s.SkippedDealers);
+
+    private static BulkInvitationStatusResponse ToResponse(JobWithCounters row)
+    {
+        var job = row.Job;
+        var processed = row.Succeeded + row.Failed + row.Skipped;
+        var percentage = job.TotalDealers == 0 ? 0 : Math.Round(processed * 100.0 / job.TotalDealers, 1);
+        return new BulkInvitationStatusResponse(
+            job.Id, job.SponsorId, job.Status.ToString(), job.TotalDealers, processed, row.Succeeded, row.Failed, row.Skipped,
+            percentage, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FileName);
+    }
+
+    private sealed record JobWithCounters(BulkInvitationJob Job, int Succeeded, int Failed, int Skipped);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using Invitations.Api.Infrastructure.Spreadsheets;
+using Invitations.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.Api.Jobs;
+
+/// <summary>One line per dealer in the upload's row order, every text cell neutralised against formula injection.</summary>
+public sealed class JobResultsExport(InvitationsDbContext db)
+{
+    private static readonly string[] Headers = ["Row", "Email", "Phone", "DealerName", "Status", "InvitationId", "Codes", "Error"];
+    private static readonly double[] Widths = [6, 34, 16, 28, 12, 38, 40, 50];
+
+    public async Task<IReadOnlyList<string[]>> LinesAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var rows = await db.BulkInvitationRows.AsNoTracking().Where(r => r.JobId == jobId).OrderBy(r => r.RowNumber).ToListAsync(cancellationToken);
+        var codes = (await db.SponsorshipCodes.AsNoTracking()
+                .Where(c => c.ReservedByJobId == jobId && c.AssignedRowNumber != null)
+                .OrderBy(c => c.Id)
+                .Select(c => new { Row = c.AssignedRowNumber!.Value, c.Code })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.Row, c => c.Code);
+        return rows.Select(r => new[]
+        {
+            r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Email, r.Phone, r.DealerName, r.Status.ToString(),
+            r.InvitationId?.ToString() ?? string.Empty, string.Join(' ', codes[r.RowNumber]), r.Error ?? string.Empty,
+        }).ToList();
+    }
+
+    public static byte[] ToCsv(IReadOnlyList<string[]> lines)
+    {
+        var csv = new StringBuilder();
+        foreach (var line in lines.Prepend(Headers))
+        {
+            csv.AppendJoin(',', line.Select(v => Quote(SpreadsheetText.Neutralize(v)))).Append("\r\n");
+        }
+
+        // A BOM so spreadsheet programs read the Turkish letters as UTF-8.
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    public static byte[] ToXlsx(IReadOnlyList<string[]> lines)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("Results");
+        for (var c = 0; c < Headers.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = Headers[c];
+            sheet.Column(c + 1).Width = Widths[c];
+        }
+
+        sheet.Row(1).Style.Font.Bold = true;
+        for (var r = 0; r < lines.Count; r++)
+        {
+            for (var c = 0; c < Headers.Length; c++)
+            {
+                // Text cells only: ClosedXML must not guess a number, a date or a formula.
+                sheet.Cell(r + 2, c + 1).SetValue(SpreadsheetText.Neutralize(lines[r][c]));
+            }
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

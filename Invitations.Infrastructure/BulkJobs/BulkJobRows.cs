@@ -1,0 +1,109 @@
+using Invitations.Contracts.BulkInvitations;
+using Invitations.Infrastructure.Persistence;
+using Invitations.Sagas.BulkInvitation.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Invitations.Infrastructure.BulkJobs;
+
+/// <summary>The saga's port on PostgreSQL; every statement runs in the saga repository's transaction.</summary>
+public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : IBulkJobRows
+{
+    public async Task<RecordedOutcome> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    {
+        // Only a row still waiting for this very attempt (or skipped by a cancel while it ran) changes:
+        // a duplicate or an outcome of an older attempt finds nothing to update.
+        const string sql = """
+            WITH old AS (
+                SELECT status FROM bulk_invitation_rows
+                WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN ('Pending', 'Skipped')
+                FOR UPDATE)
+            UPDATE bulk_invitation_rows r
+            SET status = @status, error_code = @error_code, error = @error,
+                invitation_id = COALESCE(@invitation, r.invitation_id), dealer_id = COALESCE(@dealer, r.dealer_id),
+                completed_at = @at
+            FROM old
+            WHERE r.job_id = @job AND r.row_number = @row
+            RETURNING old.status
+            """;
+        await using var command = await DbCommands.CreateAsync(db, sql, cancellationToken);
+        DbCommands.Add(
+            command,
+            ("job", jobId),
+            ("row", outcome.RowNumber),
+            ("attempt", outcome.Attempt),
+            ("status", outcome.Succeeded ? "Succeeded" : "Failed"),
+            ("error_code", outcome.ErrorCode),
+            ("error", Truncate(outcome.Error, 1000)),
+            ("invitation", outcome.InvitationId),
+            ("dealer", outcome.DealerId),
+            ("at", outcome.At));
+        var previous = await command.ExecuteScalarAsync(cancellationToken) as string;
+        return previous switch
+        {
+            "Pending" => RecordedOutcome.FromPending,
+            "Skipped" => RecordedOutcome.FromSkipped,
+            _ => RecordedOutcome.Ignored,
+        };
+    }
+
+    public Task<int> SkipPendingAsync(Guid jobId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        DbCommands.ExecuteAsync(
+            db,
+            "UPDATE bulk_invitation_rows SET status = 'Skipped', completed_at = @at WHERE job_id = @job AND status = 'Pending'",
+            cancellationToken,
+            ("job", jobId),
+            ("at", at));
+
+    public Task<int> ReleaseUnusedCodesAsync(Guid jobId, CancellationToken cancellationToken) =>
+        DbCommands.ExecuteAsync(
+            db,
+            """
+            UPDATE sponsorship_codes SET reserved_by_job_id = NULL, reserved_at = NULL
+            WHERE reserved_by_job_id = @job AND assigned_at IS NULL
+            """,
+            cancellationToken,
+            ("job", jobId));
+
+    public Task<int> ResetFailedForRetryAsync(Guid jobId, CancellationToken cancellationToken) =>
+        new RetryPreparation(db, clock).ResetAsync(jobId, cancellationToken);
+
+    public async Task<JobSummary?> FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        await db.BulkInvitationJobs.Where(j => j.Id == jobId)
+            .Select(j => new JobSummary(j.SponsorId, j.TotalDealers, j.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task SetJobStatusAsync(Guid jobId, BulkJobStatus status, DateTimeOffset at, CancellationToken cancellationToken) =>
+        DbCommands.ExecuteAsync(
+            db,
+            """
+            UPDATE bulk_invitation_jobs
+            SET status = @status,
+                started_at = CASE WHEN @status = 'Processing' THEN COALESCE(started_at, @at) ELSE started_at END,
+                completed_at = CASE WHEN @status = 'Processing' THEN NULL ELSE @at END
+            WHERE id = @job
+            """,
+            cancellationToken,
+            ("job", jobId),
+            ("status", status.ToString()),
+            ("at", at));
+
+    public Task AppendTimelineAsync(TimelineRecord record, CancellationToken cancellationToken) =>
+        DbCommands.ExecuteAsync(
+            db,
+            """
+            INSERT INTO saga_timeline (job_id, at, event, from_state, to_state, message_id, detail, actor)
+            VALUES (@job, @at, @event, @from, @to, @message, @detail, @actor)
+            """,
+            cancellationToken,
+            ("job", record.JobId),
+            ("at", record.At),
+            ("event", Truncate(record.Event, 100)),
+            ("from", record.FromState),
+            ("to", record.ToState),
+            ("message", record.MessageId),
+            ("detail", Truncate(record.Detail, 1000)),
+            ("actor", Truncate(record.Actor, 200)));
+
+    private static string? Truncate(string? value, int length) =>
+        value is null || value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,17 @@
+using Invitations.Sagas.BulkInvitation.Activities;
+using Invitations.Sagas.BulkInvitation.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invitations.Infrastructure.BulkJobs;
+
+public static class BulkJobServiceCollectionExtensions
+{
+    /// <summary>The saga's ports on PostgreSQL and the dispatcher's row store (scoped: they share the consume scope's context).</summary>
+    public static IServiceCollection AddBulkJobStore(this IServiceCollection services)
+    {
+        services.AddScoped<IBulkJobRows, BulkJobRows>();
+        services.AddScoped<BulkJobDispatchStore>();
+        services.AddScoped<SagaEventNote>();
+        return services;
+    }
+}

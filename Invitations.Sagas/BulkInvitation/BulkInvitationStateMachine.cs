@@ -1,0 +1,141 @@
+using Invitations.Contracts.BulkInvitations;
+using Invitations.Contracts.Dealers;
+using Invitations.Sagas.BulkInvitation.Activities;
+using Invitations.Sagas.BulkInvitation.Messages;
+using MassTransit;
+
+namespace Invitations.Sagas.BulkInvitation;
+
+/// <summary>
+/// One bulk job: dispatches its rows, counts each row's outcome once, throttles progress, completes,
+/// cancels and retries. The row-level work runs in DI activities that write through the consume
+/// scope's database context, so it commits with the saga row.
+/// </summary>
+public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInvitationState>
+{
+    public BulkInvitationStateMachine()
+    {
+        InstanceState(x => x.CurrentState);
+
+        Event(() => Submitted, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => DealerInvited, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => DealerFailed, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => DealerFaulted, x => x.CorrelateById(m => m.Message.Message.BulkJobId));
+        Event(() => Cancel, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => RetryFailed, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => ProgressTick, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => StallCheck, x => x.CorrelateById(m => m.Message.BulkJobId));
+
+        Initially(
+            When(Submitted)
+                .Activity(x => x.OfType<TimelineActivity<BulkInvitationSubmitted>>())
+                .Activity(x => x.OfType<StartJobActivity>())
+                .TransitionTo(Processing)
+                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSubmitted>>()),
+            When(Cancel)
+                .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
+                .Activity(x => x.OfType<CancelJobActivity>())
+                .TransitionTo(Cancelled)
+                .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()));
+
+        During(Processing,
+            When(DealerInvited)
+                .Activity(x => x.OfType<TimelineActivity<DealerInvited>>())
+                .Activity(x => x.OfType<RecordDealerInvitedActivity>())
+                .Activity(x => x.OfType<ProgressActivity<DealerInvited>>())
+                .If(IsFinished, done => Finish(done)),
+            When(DealerFailed)
+                .Activity(x => x.OfType<TimelineActivity<DealerInvitationFailed>>())
+                .Activity(x => x.OfType<RecordDealerFailedActivity>())
+                .Activity(x => x.OfType<ProgressActivity<DealerInvitationFailed>>())
+                .If(IsFinished, done => Finish(done)),
+            When(DealerFaulted)
+                .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
+                .Activity(x => x.OfType<RecordDealerFaultActivity>())
+                .Activity(x => x.OfType<ProgressActivity<Fault<InviteDealer>>>())
+                .If(IsFinished, done => Finish(done)),
+            When(ProgressTick)
+                .Activity(x => x.OfType<ProgressActivity<BulkInvitationProgressTick>>()),
+            When(StallCheck, IsCurrentCheck)
+                .Activity(x => x.OfType<TimelineActivity<BulkInvitationStallCheck>>())
+                .Activity(x => x.OfType<StallCheckActivity>())
+                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationStallCheck>>()),
+            Ignore(StallCheck, check => !IsCurrentCheck(check)),
+            When(Cancel)
+                .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
+                .Activity(x => x.OfType<CancelJobActivity>())
+                .TransitionTo(Cancelled)
+                .Then(DisarmStallCheck)
+                .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()),
+            Ignore(RetryFailed));
+
+        // Late or repeated outcomes after the end are still recorded (a row skipped by a cancel may have
+        // been done already) but never reopen the job.
+        During(Completed, PartialSuccess, Failed, Cancelled,
+            When(DealerInvited)
+                .Activity(x => x.OfType<TimelineActivity<DealerInvited>>())
+                .Activity(x => x.OfType<RecordDealerInvitedActivity>()),
+            When(DealerFailed)
+                .Activity(x => x.OfType<TimelineActivity<DealerInvitationFailed>>())
+                .Activity(x => x.OfType<RecordDealerFailedActivity>()),
+            When(DealerFaulted)
+                .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
+                .Activity(x => x.OfType<RecordDealerFaultActivity>()),
+            Ignore(ProgressTick),
+            Ignore(StallCheck),
+            Ignore(Cancel));
+
+        During(Completed, PartialSuccess, Failed,
+            When(RetryFailed)
+                .Activity(x => x.OfType<TimelineActivity<RetryFailedDealers>>())
+                .Activity(x => x.OfType<RetryFailedActivity>())
+                .If(HasWork, again => again
+                    .TransitionTo(Processing)
+                    .Activity(x => x.OfType<ScheduleStallCheckActivity<RetryFailedDealers>>())));
+
+        During(Cancelled, Ignore(RetryFailed));
+
+        DuringAny(Ignore(Submitted));
+    }
+
+    public State Processing { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State PartialSuccess { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+    public State Cancelled { get; private set; } = null!;
+
+    public Event<BulkInvitationSubmitted> Submitted { get; private set; } = null!;
+    public Event<DealerInvited> DealerInvited { get; private set; } = null!;
+    public Event<DealerInvitationFailed> DealerFailed { get; private set; } = null!;
+    public Event<Fault<InviteDealer>> DealerFaulted { get; private set; } = null!;
+    public Event<CancelBulkInvitation> Cancel { get; private set; } = null!;
+    public Event<RetryFailedDealers> RetryFailed { get; private set; } = null!;
+    public Event<BulkInvitationProgressTick> ProgressTick { get; private set; } = null!;
+    public Event<BulkInvitationStallCheck> StallCheck { get; private set; } = null!;
+
+    private static bool IsFinished<T>(BehaviorContext<BulkInvitationState, T> context)
+        where T : class => context.Saga.ProcessedDealers >= context.Saga.TotalDealers;
+
+    private static bool HasWork<T>(BehaviorContext<BulkInvitationState, T> context)
+        where T : class => context.Saga.ProcessedDealers < context.Saga.TotalDealers;
+
+    private static bool IsCurrentCheck(BehaviorContext<BulkInvitationState, BulkInvitationStallCheck> context) =>
+        context.Saga.StallCheckTokenId == context.Message.CheckId;
+
+    /// <summary>A check already scheduled will not match any more and is ignored when it arrives.</summary>
+    private static void DisarmStallCheck(BehaviorContext<BulkInvitationState> context) => context.Saga.StallCheckTokenId = null;
+
+    /// <summary>Every row has an outcome: the final state follows from the counters.</summary>
+    private EventActivityBinder<BulkInvitationState, T> Finish<T>(EventActivityBinder<BulkInvitationState, T> binder)
+        where T : class =>
+        binder
+            .IfElse(
+                c => c.Saga.SucceededDealers == c.Saga.TotalDealers,
+                all => all.TransitionTo(Completed),
+                some => some.IfElse(
+                    c => c.Saga.SucceededDealers == 0,
+                    none => none.TransitionTo(Failed),
+                    partial => partial.TransitionTo(PartialSuccess)))
+            .Then(DisarmStallCheck)
+            .Activity(x => x.OfType<CompleteJobActivity<T>>());
+}

@@ -1,0 +1,29 @@
+using Invitations.Contracts.BulkInvitations;
+
+namespace Invitations.Sagas.BulkInvitation.Ports;
+
+/// <summary>
+/// The saga's view of a job's rows, codes and business record. Implementations write through the
+/// consume scope's database context, so every change commits with the saga row or not at all.
+/// </summary>
+public interface IBulkJobRows
+{
+    /// <summary>Records the outcome only while the row still waits for this attempt (or was skipped by a cancel).</summary>
+    Task<RecordedOutcome> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Marks every row without an outcome Skipped; returns how many.</summary>
+    Task<int> SkipPendingAsync(Guid jobId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Returns the job's reserved codes that no row received to the sponsor's pool; returns how many.</summary>
+    Task<int> ReleaseUnusedCodesAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Makes failed rows that can succeed now Pending again and reserves their codes; returns how many.</summary>
+    Task<int> ResetFailedForRetryAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>The job's business record, for a saga that starts from a cancel rather than the submission.</summary>
+    Task<JobSummary?> FindJobAsync(Guid jobId, CancellationToken cancellationToken);
+
+    Task SetJobStatusAsync(Guid jobId, BulkJobStatus status, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task AppendTimelineAsync(TimelineRecord record, CancellationToken cancellationToken);
+}

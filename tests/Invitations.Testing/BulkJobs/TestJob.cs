@@ -1,0 +1,3 @@
+namespace Invitations.Testing.BulkJobs;
+
+public sealed record TestJob(Guid Id, long SponsorId, int TotalDealers, int[] RowNumbers);

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Invitations.Contracts.BulkInvitations;
+using Invitations.Infrastructure.Persistence.Entities;
+using MassTransit;
+
+namespace Invitations.Testing.BulkJobs;
+
+/// <summary>
+/// A bulk job as the upload leaves it (job, rows, codes reserved for it), written straight to the
+/// database, so saga and worker tests do not depend on the upload endpoint.
+/// </summary>
+public sealed class TestJobBuilder(TestInfrastructure infrastructure)
+{
+    private int _rows = 5;
+    private int _codesPerRow = 1;
+    private bool _dispatched;
+    private InvitationType _type = InvitationType.Invite;
+    private bool _sendSms = true;
+    private long _sponsorId = TestIds.NewSponsorId();
+
+    public TestJobBuilder WithRows(int rows) => Set(() => _rows = rows);
+
+    public TestJobBuilder WithCodesPerRow(int codes) => Set(() => _codesPerRow = codes);
+
+    public TestJobBuilder ForSponsor(long sponsorId) => Set(() => _sponsorId = sponsorId);
+
+    public TestJobBuilder AutoCreate() => Set(() => _type = InvitationType.AutoCreate);
+
+    public TestJobBuilder WithoutSms() => Set(() => _sendSms = false);
+
+    /// <summary>Rows as the dispatcher leaves them (attempt 1 sent), for specs that play the consumer themselves.</summary>
+    public TestJobBuilder AlreadyDispatched() => Set(() => _dispatched = true);
+
+    public async Task<TestJob> CreateAsync()
+    {
+        var jobId = NewId.NextGuid();
+        var now = DateTimeOffset.UtcNow;
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        await using var db = SharedDbContexts.Create(infrastructure);
+        db.BulkInvitationJobs.Add(new BulkInvitationJob
+        {
+            Id = jobId,
+            SponsorId = _sponsorId,
+            CreatedBy = $"sponsor-{_sponsorId}",
+            Status = BulkJobStatus.Pending,
+            FileName = "dealers.xlsx",
+            FileSha256 = tag,
+            FileSize = 1000,
+            InvitationType = _type,
+            SendSms = _sendSms,
+            DefaultCodeCount = _codesPerRow,
+            TotalDealers = _rows,
+            CodesReserved = _rows * _codesPerRow,
+            CreatedAt = now,
+        });
+        for (var i = 0; i < _rows; i++)
+        {
+            var rowNumber = i + 2;
+            db.BulkInvitationRows.Add(new BulkInvitationRow
+            {
+                JobId = jobId,
+                RowNumber = rowNumber,
+                Email = $"dealer{rowNumber}.{tag}@example.com",
+                Phone = string.Create(CultureInfo.InvariantCulture, $"+90532{Random.Shared.Next(0, 10_000_000):D7}"),
+                DealerName = $"Bayi {rowNumber}",
+                Tier = PackageTier.S,
+                CodeCount = _codesPerRow,
+                Status = RowStatus.Pending,
+                Attempts = _dispatched ? 1 : 0,
+                DispatchedAt = _dispatched ? now : null,
+            });
+            for (var c = 0; c < _codesPerRow; c++)
+            {
+                db.SponsorshipCodes.Add(new SponsorshipCode
+                {
+                    SponsorId = _sponsorId,
+                    Code = $"S-{tag}-{rowNumber}-{c}",
+                    Tier = PackageTier.S,
+                    CreatedAt = now,
+                    ReservedByJobId = jobId,
+                    ReservedAt = now,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync();
+        return new TestJob(jobId, _sponsorId, _rows, Enumerable.Range(2, _rows).ToArray());
+    }
+
+    public static BulkInvitationSubmitted Submitted(TestJob job) => new()
+    {
+        BulkJobId = job.Id,
+        SponsorId = job.SponsorId,
+        TotalDealers = job.TotalDealers,
+        SubmittedAt = DateTimeOffset.UtcNow,
+    };
+
+    private TestJobBuilder Set(Action set)
+    {
+        set();
+        return this;
+    }
+}
