@@ -1,4 +1,5 @@
 using Invitations.Api.Infrastructure;
+using Invitations.Api.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +10,7 @@ namespace Invitations.Api.Hubs;
 /// every one of its jobs; anyone allowed to see a job (its sponsor, support) may join that job's group.
 /// </summary>
 [Authorize(Policy = AuthServiceCollectionExtensions.SponsorPolicy)]
-public sealed class BulkInvitationHub(JobStatusQuery jobs) : Hub<IBulkInvitationClient>
+public sealed class BulkInvitationHub(JobQueries jobs) : Hub<IBulkInvitationClient>
 {
     public const string Path = "/hubs/bulk-invitations";
 
@@ -25,8 +26,8 @@ public sealed class BulkInvitationHub(JobStatusQuery jobs) : Hub<IBulkInvitation
 
     public async Task SubscribeToJob(Guid jobId)
     {
-        var owner = await jobs.FindSponsorAsync(jobId, Context.ConnectionAborted);
-        if (owner is not { } sponsorId || !Caller.CanSee(sponsorId))
+        var job = await jobs.FindAsync(jobId, Context.ConnectionAborted);
+        if (job is null || !Caller.CanSee(job.SponsorId))
         {
             // The same answer for "missing" and "not yours", as the HTTP API's 404.
             throw new HubException("The job was not found.");
@@ -34,7 +35,7 @@ public sealed class BulkInvitationHub(JobStatusQuery jobs) : Hub<IBulkInvitation
 
         // The owner's connection already hears its jobs through the sponsor's group: joining the job's
         // group too would deliver every message twice.
-        if (Caller.SponsorId != sponsorId)
+        if (Caller.SponsorId != job.SponsorId)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Job(jobId), Context.ConnectionAborted);
         }
@@ -43,7 +44,7 @@ public sealed class BulkInvitationHub(JobStatusQuery jobs) : Hub<IBulkInvitation
     public async Task UnsubscribeFromJob(Guid jobId) =>
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Job(jobId), Context.ConnectionAborted);
 
-    public async Task<JobStatusView> GetJobStatus(Guid jobId)
+    public async Task<BulkInvitationStatusResponse> GetJobStatus(Guid jobId)
     {
         var status = await jobs.FindAsync(jobId, Context.ConnectionAborted);
         return status is not null && Caller.CanSee(status.SponsorId)

@@ -8,7 +8,6 @@ public static class HubServiceCollectionExtensions
     {
         services.AddSignalR();
         services.AddOptions<ProgressThrottleOptions>().Bind(configuration.GetSection(ProgressThrottleOptions.SectionName));
-        services.AddScoped<JobStatusQuery>();
         services.AddSingleton<ProgressBroadcaster>();
         services.AddSingleton<ProgressThrottle>();
         return services;

@@ -18,7 +18,7 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
             processed,
             message.SucceededDealers,
             message.FailedDealers,
-            JobStatusView.Percentage(processed, message.TotalDealers),
+            Percentage(processed, message.TotalDealers),
             // The saga masks already; masking again is harmless and keeps a full address off the wire regardless.
             string.IsNullOrEmpty(message.LatestDealerEmailMasked) ? null : Mask.Email(message.LatestDealerEmailMasked),
             message.LatestDealerSuccess,
@@ -39,6 +39,10 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
         cancellationToken.ThrowIfCancellationRequested();
         return Groups(message.SponsorId, message.BulkJobId).BulkInvitationCompleted(payload);
     }
+
+    /// <summary>Whole percent, rounded down: a live bar shows 100 only once every row has an outcome.</summary>
+    public static int Percentage(int processed, int total) =>
+        total <= 0 ? 0 : (int)Math.Min(100, (long)processed * 100 / total);
 
     private IBulkInvitationClient Groups(long sponsorId, Guid jobId) =>
         hub.Clients.Groups(HubGroups.Sponsor(sponsorId), HubGroups.Job(jobId));

@@ -162,7 +162,7 @@ function onCompleted(c) {
 function renderStatus(s) {
   if (!s) return;
   lastStatus = s;
-  const percent = Math.max(0, Math.min(100, s.progressPercentage ?? 0));
+  const percent = Math.floor(Math.max(0, Math.min(100, s.progressPercentage ?? 0)));
   $('progress-bar').value = percent;
   $('progress-percent').textContent = `${percent} %`;
   $('job-status').textContent = t(`status.${s.status}`);

@@ -1,4 +1,4 @@
-using Invitations.Api.Hubs;
+using Invitations.Api.Jobs;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Persistence.Entities;
 using Invitations.Testing;
@@ -17,7 +17,7 @@ public sealed class When_a_client_subscribes_to_a_job
         await using var connection = await HubsRun.First.ConnectAsync(HubsRun.First.SponsorToken(sponsorId));
 
         await connection.InvokeAsync("SubscribeToJob", job.Id);
-        var status = await connection.InvokeAsync<JobStatusView>("GetJobStatus", job.Id);
+        var status = await connection.InvokeAsync<BulkInvitationStatusResponse>("GetJobStatus", job.Id);
 
         Assert.That(status.JobId, Is.EqualTo(job.Id));
         Assert.That(status.Status, Is.EqualTo("Processing"));
@@ -33,7 +33,7 @@ public sealed class When_a_client_subscribes_to_a_job
         var job = await JobSeed.JobAsync(TestRun.Infrastructure, sponsorId, totalDealers: 3);
         await using var connection = await HubsRun.First.ConnectAsync(HubsRun.First.SponsorToken(sponsorId));
 
-        var status = await connection.InvokeAsync<JobStatusView>("GetJobStatus", job.Id);
+        var status = await connection.InvokeAsync<BulkInvitationStatusResponse>("GetJobStatus", job.Id);
 
         Assert.That(status.Status, Is.EqualTo("Pending"));
         Assert.That(status.TotalDealers, Is.EqualTo(3));
@@ -49,7 +49,7 @@ public sealed class When_a_client_subscribes_to_a_job
         await using var stranger = await HubsRun.First.ConnectAsync(HubsRun.First.SponsorToken(TestIds.NewSponsorId()));
 
         var subscribe = await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync("SubscribeToJob", job.Id));
-        var status = await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<JobStatusView>("GetJobStatus", job.Id));
+        var status = await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<BulkInvitationStatusResponse>("GetJobStatus", job.Id));
 
         Assert.That(subscribe!.Message, Does.Contain("not found"));
         Assert.That(status!.Message, Does.Contain("not found"));
@@ -70,7 +70,7 @@ public sealed class When_a_client_subscribes_to_a_job
         await using var support = await HubsRun.First.ConnectAsync(HubsRun.First.SupportToken());
 
         await support.InvokeAsync("SubscribeToJob", job.Id);
-        var status = await support.InvokeAsync<JobStatusView>("GetJobStatus", job.Id);
+        var status = await support.InvokeAsync<BulkInvitationStatusResponse>("GetJobStatus", job.Id);
 
         Assert.That(status.SponsorId, Is.EqualTo(job.SponsorId));
     }
