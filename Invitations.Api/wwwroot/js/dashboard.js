@@ -77,10 +77,12 @@ async function submit(dryRun) {
   form.append('useRowSpecificCounts', $('row-counts').checked);
   form.append('dryRun', dryRun);
   $('upload-message').textContent = '…';
+  $('upload-message').dataset.kind = '';
   try {
     const { data } = await api.post('/api/v1/bulk-invitations', form);
     if (dryRun) {
       const errors = errorsOf(data);
+      $('upload-message').dataset.kind = errors.length ? '' : 'ok';
       $('upload-message').textContent = errors.length
         ? t('upload.invalid', { n: errors.length })
         : t('upload.valid', { n: data?.validRows ?? data?.totalDealers ?? '' });
@@ -89,6 +91,7 @@ async function submit(dryRun) {
     }
 
     $('upload-message').textContent = t('upload.accepted');
+    $('upload-message').dataset.kind = 'ok';
     await followJob(data.jobId);
     loadHistory();
   } catch (error) {
