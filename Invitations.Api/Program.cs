@@ -20,7 +20,7 @@ builder.Services
     .AddSupport(builder.Configuration)
     .AddHubs(builder.Configuration)
     .AddDashboard(builder.Configuration)
-    .AddInvitationsMessaging(builder.Configuration, bus => bus.AddHubConsumers());
+    .AddInvitationsMessaging(builder.Configuration, bus => bus.AddHubConsumers(), (context, bus) => bus.ConfigureHubEndpoint(context));
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();

@@ -1,0 +1,16 @@
+namespace Invitations.Api.Hubs;
+
+/// <summary>The SignalR <c>BulkInvitationProgress</c> payload (ARCHITECTURE.md); the email is already masked.</summary>
+public sealed record BulkInvitationProgressMessage(
+    Guid BulkJobId,
+    long SponsorId,
+    string Status,
+    int TotalDealers,
+    int ProcessedDealers,
+    int SuccessfulInvitations,
+    int FailedInvitations,
+    int ProgressPercentage,
+    string? LatestDealerEmail,
+    bool? LatestDealerSuccess,
+    string? LatestDealerError,
+    DateTimeOffset LastUpdateTime);
