@@ -14,6 +14,7 @@ public sealed class SponsorClient : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly HubConnection _hub;
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<DateTimeOffset>> _completions = new();
+    private readonly ConcurrentQueue<JsonElement> _progress = new();
 
     private SponsorClient(HttpClient http, HubConnection hub)
     {
@@ -21,16 +22,22 @@ public sealed class SponsorClient : IAsyncDisposable
         _hub = hub;
     }
 
-    public static async Task<SponsorClient> ConnectAsync(Uri baseAddress, long sponsorId)
+    /// <summary>Every <c>BulkInvitationProgress</c> the hub pushed to this sponsor, in arrival order.</summary>
+    public IReadOnlyList<JsonElement> Progress(Guid jobId) =>
+        _progress.Where(p => p.GetProperty("bulkJobId").GetGuid() == jobId).ToList();
+
+    /// <summary>Uploads through <paramref name="baseAddress"/>; listens on <paramref name="hubAddress"/> (another Api instance) when given.</summary>
+    public static async Task<SponsorClient> ConnectAsync(Uri baseAddress, long sponsorId, Uri? hubAddress = null)
     {
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var token = await TokenAsync(http, sponsorId, "Sponsor");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "hubs/bulk-invitations"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .WithUrl(new Uri(hubAddress ?? baseAddress, "hubs/bulk-invitations"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         var client = new SponsorClient(http, hub);
         hub.On<JsonElement>("BulkInvitationCompleted", client.OnCompleted);
+        hub.On<JsonElement>("BulkInvitationProgress", p => client._progress.Enqueue(p));
         await hub.StartAsync();
         return client;
     }
