@@ -15,6 +15,7 @@ public sealed class When_the_database_is_migrated
             .ToListAsync();
 
         Assert.That(pending, Is.Empty);
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False, "the model has changes no migration captures: deploy/local/add-migration.sh");
         Assert.That(tables, Is.SupersetOf(new[]
         {
             "dealers", "sponsorship_codes", "bulk_invitation_jobs", "bulk_invitation_rows", "dealer_invitations",
