@@ -76,6 +76,35 @@ public sealed class SponsorClient : IAsyncDisposable
         return (jobId, elapsed);
     }
 
+    /// <summary>The job's status body (<c>GET /api/v1/bulk-invitations/{id}</c>).</summary>
+    public async Task<JsonElement> StatusAsync(Guid jobId)
+    {
+        using var response = await _http.GetAsync($"api/v1/bulk-invitations/{jobId}");
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>Polls the status until <paramref name="done"/> holds; fails after <paramref name="timeout"/>.</summary>
+    public async Task<JsonElement> WaitForStatusAsync(Guid jobId, Func<JsonElement, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await StatusAsync(jobId);
+            if (done(status))
+            {
+                return status;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"job {jobId} did not get there in {timeout}: {status}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>When the sponsor's browser would have seen the job's completion.</summary>
     public Task<DateTimeOffset> CompletionAsync(Guid jobId) => Completion(jobId).Task;
 
