@@ -58,8 +58,9 @@ public sealed class When_a_sponsor_reads_a_job
         using var status = await client.GetAsync($"/api/v1/bulk-invitations/{job.Id}");
         using var results = await client.GetAsync($"/api/v1/bulk-invitations/{job.Id}/results?format=csv");
         using var cancel = await client.PostAsync($"/api/v1/bulk-invitations/{job.Id}/cancel", null);
+        using var retry = await client.PostAsync($"/api/v1/bulk-invitations/{job.Id}/retry-failed", null);
 
-        Assert.That(new[] { status.StatusCode, results.StatusCode, cancel.StatusCode }, Is.All.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(new[] { status.StatusCode, results.StatusCode, cancel.StatusCode, retry.StatusCode }, Is.All.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
