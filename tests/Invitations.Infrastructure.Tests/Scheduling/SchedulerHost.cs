@@ -1,0 +1,38 @@
+using Invitations.Infrastructure.Messaging;
+using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.Scheduling;
+using Invitations.Infrastructure.Tests.SagaRepository;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Invitations.Infrastructure.Tests.Scheduling;
+
+/// <summary>A service instance wired like the worker: scheduler endpoint, delivery loop, bus-level scheduler.</summary>
+public static class SchedulerHost
+{
+    public static async Task<IHost> StartAsync(string schedulerQueue, Action<IBusRegistrationConfigurator, IServiceCollection> configure)
+    {
+        var settings = new Dictionary<string, string?>(TestRun.Infrastructure.Configuration)
+        {
+            ["Scheduler:QueueName"] = schedulerQueue,
+            ["Scheduler:PollInterval"] = "00:00:00.200",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ProgressLoggerProvider());
+        builder.Services.AddInvitationsDatabase(configuration).AddScheduledMessageDelivery(configuration);
+        builder.Services.AddInvitationsMessaging(configuration, bus =>
+        {
+            bus.AddPostgresSchedulerEndpoint(configuration).AddPostgresMessageScheduler(configuration);
+            configure(bus, builder.Services);
+        }, (context, cfg) => cfg.UsePostgresMessageScheduler(context));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}
