@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
@@ -24,7 +25,15 @@ public static class PostgresSagaRepositoryRegistrationExtensions
         var sagaType = configurator.GetType().GetInterfaces()
             .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ISagaRegistrationConfigurator<>))
             .GetGenericArguments()[0];
-        Generic.MakeGenericMethod(sagaType, typeof(TDbContext)).Invoke(null, [configurator, configure]);
+        try
+        {
+            Generic.MakeGenericMethod(sagaType, typeof(TDbContext)).Invoke(null, [configurator, configure]);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+        }
+
         return configurator;
     }
 

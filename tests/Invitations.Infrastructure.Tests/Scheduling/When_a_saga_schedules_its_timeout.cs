@@ -1,0 +1,46 @@
+using Invitations.Infrastructure.SagaRepository;
+using Invitations.Infrastructure.Tests.SagaRepository;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Invitations.Infrastructure.Tests.Scheduling;
+
+public sealed class When_a_saga_schedules_its_timeout
+{
+    [Test]
+    public async Task Should_receive_the_timeout_through_our_scheduler_on_RabbitMQ()
+    {
+        var connectionString = TestRun.Infrastructure.ConnectionString;
+        await CounterDbContext.EnsureTablesAsync(connectionString);
+        var queue = $"timer-{Guid.NewGuid():N}";
+        using var host = await SchedulerHost.StartAsync($"scheduler-{queue}", (bus, services) =>
+        {
+            services.AddDbContext<CounterDbContext>(options => CounterDbContext.Configure(options, connectionString));
+            bus.AddSagaStateMachine<TimerStateMachine, TimerState>()
+                .PostgresRepository<CounterDbContext>()
+                .Endpoint(e => e.Name = queue);
+        });
+        try
+        {
+            var timerId = NewId.NextGuid();
+            var send = await host.Services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri($"exchange:{queue}"));
+            await send.Send(new TimerStarted { TimerId = timerId });
+
+            await CounterHost.EventuallyAsync(async () => await StateAsync(timerId) == "Expired", TimeSpan.FromSeconds(30));
+
+            Assert.That(await StateAsync(timerId), Is.EqualTo("Expired"));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task<string?> StateAsync(Guid timerId)
+    {
+        await using var db = CounterDbContext.Create(TestRun.Infrastructure.ConnectionString);
+        return await db.Set<TimerState>().Where(x => x.CorrelationId == timerId).Select(x => x.CurrentState).SingleOrDefaultAsync();
+    }
+}
