@@ -3,22 +3,4 @@ using Invitations.Testing;
 namespace Invitations.Worker.Tests;
 
 [SetUpFixture]
-public sealed class TestRun
-{
-    private static TestInfrastructure? _infrastructure;
-
-    public static TestInfrastructure Infrastructure =>
-        _infrastructure ?? throw new InvalidOperationException("The test run has not started.");
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _infrastructure = await TestInfrastructure.StartAsync("worker");
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_infrastructure is not null)
-        {
-            await _infrastructure.DisposeAsync();
-        }
-    }
-}
+public sealed class TestRun() : TestRunFixture<TestRun>("worker");
