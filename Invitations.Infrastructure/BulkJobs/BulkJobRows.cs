@@ -10,40 +10,22 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
 {
     public async Task<RecordedOutcome> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
-        // Only a row still waiting for this very attempt (or skipped by a cancel while it ran) changes:
-        // a duplicate or an outcome of an older attempt finds nothing to update.
+        await using var command = await DbCommands.CreateAsync(db, string.Empty, cancellationToken);
+        return await RowOutcomeCommand.ExecuteAsync(command, jobId, outcome, cancellationToken);
+    }
+
+    public async Task<OutcomeCounts> CountOutcomesAsync(Guid jobId, CancellationToken cancellationToken)
+    {
         const string sql = """
-            WITH old AS (
-                SELECT status FROM bulk_invitation_rows
-                WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN ('Pending', 'Skipped')
-                FOR UPDATE)
-            UPDATE bulk_invitation_rows r
-            SET status = @status, error_code = @error_code, error = @error,
-                invitation_id = COALESCE(@invitation, r.invitation_id), dealer_id = COALESCE(@dealer, r.dealer_id),
-                completed_at = @at
-            FROM old
-            WHERE r.job_id = @job AND r.row_number = @row
-            RETURNING old.status
+            SELECT count(*) FILTER (WHERE status = 'Succeeded')::int, count(*) FILTER (WHERE status = 'Failed')::int,
+                   count(*) FILTER (WHERE status = 'Skipped')::int
+            FROM bulk_invitation_rows WHERE job_id = @job
             """;
         await using var command = await DbCommands.CreateAsync(db, sql, cancellationToken);
-        DbCommands.Add(
-            command,
-            ("job", jobId),
-            ("row", outcome.RowNumber),
-            ("attempt", outcome.Attempt),
-            ("status", outcome.Succeeded ? "Succeeded" : "Failed"),
-            ("error_code", outcome.ErrorCode),
-            ("error", Truncate(outcome.Error, 1000)),
-            ("invitation", outcome.InvitationId),
-            ("dealer", outcome.DealerId),
-            ("at", outcome.At));
-        var previous = await command.ExecuteScalarAsync(cancellationToken) as string;
-        return previous switch
-        {
-            "Pending" => RecordedOutcome.FromPending,
-            "Skipped" => RecordedOutcome.FromSkipped,
-            _ => RecordedOutcome.Ignored,
-        };
+        DbCommands.Add(command, ("job", jobId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new OutcomeCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
     public Task<int> SkipPendingAsync(Guid jobId, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -38,8 +38,7 @@ public sealed class BulkInvitationStateDefinition : SagaDefinition<BulkInvitatio
 
         var partition = endpointConfigurator.CreatePartitioner(_concurrency);
         sagaConfigurator.Message<BulkInvitationSubmitted>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
-        sagaConfigurator.Message<DealerInvited>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
-        sagaConfigurator.Message<DealerInvitationFailed>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
+        sagaConfigurator.Message<DealerOutcomesRecorded>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
         sagaConfigurator.Message<Fault<InviteDealer>>(x => x.UsePartitioner(partition, m => m.Message.Message.BulkJobId));
         sagaConfigurator.Message<CancelBulkInvitation>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
         sagaConfigurator.Message<RetryFailedDealers>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));

@@ -8,8 +8,9 @@ namespace Invitations.Sagas.BulkInvitation;
 
 /// <summary>
 /// One bulk job: dispatches its rows, counts each row's outcome once, throttles progress, completes,
-/// cancels and retries. The row-level work runs in DI activities that write through the consume
-/// scope's database context, so it commits with the saga row.
+/// cancels and retries. The dealer consumer records each row's outcome; the saga hears of them in batches
+/// and recounts the rows (see <see cref="Activities.RecountActivity{TMessage}"/>). The activities write
+/// through the consume scope's database context, so they commit with the saga row.
 /// </summary>
 public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInvitationState>
 {
@@ -18,8 +19,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
         InstanceState(x => x.CurrentState);
 
         Event(() => Submitted, x => x.CorrelateById(m => m.Message.BulkJobId));
-        Event(() => DealerInvited, x => x.CorrelateById(m => m.Message.BulkJobId));
-        Event(() => DealerFailed, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => OutcomesRecorded, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => DealerFaulted, x => x.CorrelateById(m => m.Message.Message.BulkJobId));
         Event(() => Cancel, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => RetryFailed, x => x.CorrelateById(m => m.Message.BulkJobId));
@@ -35,35 +35,39 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             When(Cancel)
                 .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
                 .Activity(x => x.OfType<CancelJobActivity>())
+                .Activity(x => x.OfType<RecountActivity<CancelBulkInvitation>>())
                 .TransitionTo(Cancelled)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()));
 
         During(Processing,
-            When(DealerInvited)
-                .Activity(x => x.OfType<TimelineActivity<DealerInvited>>())
-                .Activity(x => x.OfType<RecordDealerInvitedActivity>())
-                .Activity(x => x.OfType<ProgressActivity<DealerInvited>>())
-                .If(IsFinished, done => Finish(done)),
-            When(DealerFailed)
-                .Activity(x => x.OfType<TimelineActivity<DealerInvitationFailed>>())
-                .Activity(x => x.OfType<RecordDealerFailedActivity>())
-                .Activity(x => x.OfType<ProgressActivity<DealerInvitationFailed>>())
+            When(OutcomesRecorded)
+                .Activity(x => x.OfType<TimelineActivity<DealerOutcomesRecorded>>())
+                .Activity(x => x.OfType<RecordOutcomesActivity>())
+                .Activity(x => x.OfType<RecountActivity<DealerOutcomesRecorded>>())
+                .Activity(x => x.OfType<ProgressActivity<DealerOutcomesRecorded>>())
                 .If(IsFinished, done => Finish(done)),
             When(DealerFaulted)
                 .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
                 .Activity(x => x.OfType<RecordDealerFaultActivity>())
+                .Activity(x => x.OfType<RecountActivity<Fault<InviteDealer>>>())
                 .Activity(x => x.OfType<ProgressActivity<Fault<InviteDealer>>>())
                 .If(IsFinished, done => Finish(done)),
             When(ProgressTick)
                 .Activity(x => x.OfType<ProgressActivity<BulkInvitationProgressTick>>()),
             When(StallCheck, IsCurrentCheck)
                 .Activity(x => x.OfType<TimelineActivity<BulkInvitationStallCheck>>())
-                .Activity(x => x.OfType<StallCheckActivity>())
-                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationStallCheck>>()),
+                .Activity(x => x.OfType<RecountActivity<BulkInvitationStallCheck>>())
+                .IfElse(
+                    IsFinished,
+                    done => Finish(done),
+                    waiting => waiting
+                        .Activity(x => x.OfType<StallCheckActivity>())
+                        .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationStallCheck>>())),
             Ignore(StallCheck, check => !IsCurrentCheck(check)),
             When(Cancel)
                 .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
                 .Activity(x => x.OfType<CancelJobActivity>())
+                .Activity(x => x.OfType<RecountActivity<CancelBulkInvitation>>())
                 .TransitionTo(Cancelled)
                 .Then(DisarmStallCheck)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()),
@@ -72,15 +76,14 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
         // Late or repeated outcomes after the end are still recorded (a row skipped by a cancel may have
         // been done already) but never reopen the job.
         During(Completed, PartialSuccess, Failed, Cancelled,
-            When(DealerInvited)
-                .Activity(x => x.OfType<TimelineActivity<DealerInvited>>())
-                .Activity(x => x.OfType<RecordDealerInvitedActivity>()),
-            When(DealerFailed)
-                .Activity(x => x.OfType<TimelineActivity<DealerInvitationFailed>>())
-                .Activity(x => x.OfType<RecordDealerFailedActivity>()),
+            When(OutcomesRecorded)
+                .Activity(x => x.OfType<TimelineActivity<DealerOutcomesRecorded>>())
+                .Activity(x => x.OfType<RecordOutcomesActivity>())
+                .Activity(x => x.OfType<RecountActivity<DealerOutcomesRecorded>>()),
             When(DealerFaulted)
                 .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
-                .Activity(x => x.OfType<RecordDealerFaultActivity>()),
+                .Activity(x => x.OfType<RecordDealerFaultActivity>())
+                .Activity(x => x.OfType<RecountActivity<Fault<InviteDealer>>>()),
             Ignore(ProgressTick),
             Ignore(StallCheck),
             Ignore(Cancel));
@@ -89,6 +92,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             When(RetryFailed)
                 .Activity(x => x.OfType<TimelineActivity<RetryFailedDealers>>())
                 .Activity(x => x.OfType<RetryFailedActivity>())
+                .Activity(x => x.OfType<RecountActivity<RetryFailedDealers>>())
                 .If(HasWork, again => again
                     .TransitionTo(Processing)
                     .Activity(x => x.OfType<ScheduleStallCheckActivity<RetryFailedDealers>>())));
@@ -105,8 +109,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
     public State Cancelled { get; private set; } = null!;
 
     public Event<BulkInvitationSubmitted> Submitted { get; private set; } = null!;
-    public Event<DealerInvited> DealerInvited { get; private set; } = null!;
-    public Event<DealerInvitationFailed> DealerFailed { get; private set; } = null!;
+    public Event<DealerOutcomesRecorded> OutcomesRecorded { get; private set; } = null!;
     public Event<Fault<InviteDealer>> DealerFaulted { get; private set; } = null!;
     public Event<CancelBulkInvitation> Cancel { get; private set; } = null!;
     public Event<RetryFailedDealers> RetryFailed { get; private set; } = null!;

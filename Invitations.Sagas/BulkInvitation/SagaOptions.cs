@@ -13,6 +13,12 @@ public sealed class SagaOptions
     /// <summary>Saga messages handled at once by one worker; the partitioner keeps one job's messages in order.</summary>
     public int ConcurrentMessageLimit { get; set; } = 16;
 
+    /// <summary>Dealer outcome events coalesced into one saga message at most.</summary>
+    public int OutcomeBatchSize { get; set; } = 200;
+
+    /// <summary>How long a batch of outcome events waits to fill before it goes to the saga.</summary>
+    public TimeSpan OutcomeBatchWindow { get; set; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Rows sent per page by the dispatcher.</summary>
     public int DispatchBatchSize { get; set; } = 500;
 }

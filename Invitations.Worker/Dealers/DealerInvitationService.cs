@@ -1,106 +1,185 @@
 using System.Buffers.Text;
-using System.Data;
 using System.Security.Cryptography;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Contracts.Dealers;
 using Invitations.Infrastructure.Persistence.Entities;
 using Invitations.Infrastructure.Privacy;
+using Invitations.Sagas.BulkInvitation.Ports;
+using Invitations.Worker.Faults;
 using Invitations.Worker.Sms;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Invitations.Worker.Dealers;
 
 /// <summary>
-/// One row, idempotent per (job, row): in one transaction the invitation (or dealer account) is made and
-/// the job's reserved codes of the row's tier are handed to it; then the SMS goes out once. A redelivery
-/// finds the invitation and only completes what is missing.
+/// One row, idempotent per (job, row): in one transaction the invitation (or dealer account) is made and the
+/// job's reserved codes of the row's tier are handed to it; then the SMS goes out once; then the row's outcome
+/// is recorded (only while the row still waits for this attempt). A redelivery finds what is done, completes
+/// what is missing and reports the recorded outcome again, so an outcome lost in a crash is never lost for good.
 /// </summary>
 public sealed class DealerInvitationService(
-    InvitationsDbContext db, CodeHandOver codes, SmsDelivery sms, TimeProvider clock, IOptions<DealerOptions> options)
+    DealerRowStore store, SmsDelivery sms, TimeProvider clock, IOptions<DealerOptions> options, FaultInjection faults)
 {
-    public async Task<DealerResult> ProcessAsync(Guid jobId, int rowNumber, CancellationToken cancellationToken)
+    public async Task<DealerResult> ProcessAsync(InviteDealer message, CancellationToken cancellationToken)
     {
-        var job = await db.BulkInvitationJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
-        DealerInvitation invitation;
-        await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken))
+        DealerResult result;
+        try
         {
-            // The share lock keeps a cancel from skipping the row while it is being done.
-            var row = (await db.BulkInvitationRows
-                .FromSql($"SELECT * FROM bulk_invitation_rows WHERE job_id = {jobId} AND row_number = {rowNumber} FOR SHARE")
-                .AsNoTracking()
-                .ToListAsync(cancellationToken)).Single();
-            if (row.Status == RowStatus.Skipped)
+            result = await RunAsync(message, cancellationToken);
+        }
+        finally
+        {
+            await store.ReleaseAsync();
+        }
+
+        faults.BeforeOutcomePublish(message.RowNumber);
+        return result;
+    }
+
+    private async Task<DealerResult> RunAsync(InviteDealer message, CancellationToken cancellationToken)
+    {
+        DealerRow row;
+        DealerInvitation invitation;
+        await using (var transaction = await store.BeginAsync(cancellationToken))
+        {
+            row = await store.LoadAsync(transaction, message.BulkJobId, message.RowNumber, cancellationToken)
+                ?? throw new InvalidOperationException($"Row {message.RowNumber} of job {message.BulkJobId} does not exist.");
+            if (row.Status != RowStatus.Pending)
             {
-                return DealerResult.SkippedRow(Mask.Email(row.Email));
+                await transaction.CommitAsync(cancellationToken);
+                return Recorded(row, message.Attempt);
             }
 
-            var existing = await db.DealerInvitations.FirstOrDefaultAsync(i => i.BulkJobId == jobId && i.RowNumber == rowNumber, cancellationToken);
-            if (existing is null)
+            if (row.Invitation is { } existing)
             {
-                invitation = await CreateAsync(job, row, cancellationToken);
+                invitation = existing;
                 await transaction.CommitAsync(cancellationToken);
+            }
+            else if (row.EmailTaken)
+            {
+                var rejected = Rejected(row, DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
+                await store.RecordAsync(transaction, row.JobId, Outcome(rejected, message), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return rejected;
             }
             else
             {
-                invitation = existing;
+                invitation = NewInvitation(row, out var dealer);
+                var outcome = row.SendSms ? null : Outcome(Invited(invitation), message);
+                if (!await TryCreateAsync(transaction, invitation, dealer, outcome, cancellationToken))
+                {
+                    return await RejectForCodesAsync(row, message, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                if (!row.SendSms)
+                {
+                    return Invited(invitation);
+                }
             }
         }
 
-        if (job.SendSms && invitation.SmsSentAt is null)
+        var invited = Invited(invitation);
+        if (!row.SendSms || invitation.SmsSentAt is not null)
         {
-            await sms.SendAsync(invitation, cancellationToken);
+            await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken);
+            return invited;
         }
 
-        return new DealerResult(invitation.Id, invitation.DealerId, invitation.CodeCount, Mask.Email(invitation.Email), false);
+        string? providerId;
+        try
+        {
+            providerId = await sms.SendAsync(invitation, cancellationToken);
+        }
+        catch (DealerRejectedException ex)
+        {
+            var rejected = Rejected(row, ex.ReasonCode, ex.Message);
+            await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken);
+            return rejected;
+        }
+
+        await store.RecordAsync(invitation, providerId, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken);
+        return invited;
     }
 
-    public async Task<string> MaskedEmailAsync(Guid jobId, int rowNumber, CancellationToken cancellationToken)
+    private async Task<bool> TryCreateAsync(
+        NpgsqlTransaction transaction, DealerInvitation invitation, Dealer? dealer, RowOutcome? outcome, CancellationToken cancellationToken)
     {
-        var email = await db.BulkInvitationRows.Where(r => r.JobId == jobId && r.RowNumber == rowNumber)
-            .Select(r => r.Email).FirstOrDefaultAsync(cancellationToken);
-        return Mask.Email(email);
+        int taken;
+        try
+        {
+            taken = await store.CreateAsync(transaction, invitation, dealer, outcome, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // A concurrent delivery of the same row, or another job inviting the same email, won the race:
+            // the retry finds the row's invitation, or rejects the email.
+            throw new DealerTransientException("A concurrent transaction created the same invitation or dealer.", ex);
+        }
+
+        if (taken == invitation.CodeCount)
+        {
+            return true;
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        return false;
     }
 
-    private async Task<DealerInvitation> CreateAsync(BulkInvitationJob job, BulkInvitationRow row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Too few free codes: if others hold the missing ones (a concurrent row that may still roll back), try
+    /// again later; if the job simply has no more, the row is rejected.
+    /// </summary>
+    private async Task<DealerResult> RejectForCodesAsync(DealerRow row, InviteDealer message, CancellationToken cancellationToken)
+    {
+        if (await store.CodesLeftAsync(row.JobId, row.Tier, cancellationToken) >= row.CodeCount)
+        {
+            throw new DealerTransientException("The job's codes are held by another transaction.");
+        }
+
+        var rejected = Rejected(row, DealerRejectedException.CodesUnavailable, $"The job has no {row.CodeCount} reserved {row.Tier} codes left for this dealer.");
+        await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken);
+        return rejected;
+    }
+
+    /// <summary>A row already final reports its outcome again when this is its current attempt; otherwise nothing.</summary>
+    private static DealerResult Recorded(DealerRow row, int attempt)
+    {
+        var masked = Mask.Email(row.Email);
+        return row.Status switch
+        {
+            _ when row.Attempts != attempt => DealerResult.Nothing(masked),
+            RowStatus.Succeeded when row.Invitation is { } invitation => Invited(invitation),
+            RowStatus.Failed => Rejected(row, row.ErrorCode ?? "failed", row.Error ?? "The invitation failed."),
+            _ => DealerResult.Nothing(masked),
+        };
+    }
+
+    private DealerInvitation NewInvitation(DealerRow row, out Dealer? dealer)
     {
         var now = clock.GetUtcNow();
-        var email = row.Email.Trim().ToLowerInvariant();
-        if (await db.Dealers.AnyAsync(d => d.SponsorId == job.SponsorId && d.Email == email, cancellationToken)
-            || await db.DealerInvitations.AnyAsync(
-                i => i.SponsorId == job.SponsorId && i.Email == email && i.Status == InvitationStatus.Pending, cancellationToken))
-        {
-            throw new DealerRejectedException(DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
-        }
-
-        Dealer? dealer = null;
-        if (job.InvitationType == InvitationType.AutoCreate)
-        {
-            dealer = new Dealer
-            {
-                Id = NewId.NextGuid(),
-                SponsorId = job.SponsorId,
-                Email = email,
-                Phone = row.Phone,
-                Name = row.DealerName,
-                CreatedAt = now,
-                SourceJobId = job.Id,
-                SourceRowNumber = row.RowNumber,
-            };
-            db.Dealers.Add(dealer);
-        }
-
-        var invitation = new DealerInvitation
+        dealer = row.InvitationType != InvitationType.AutoCreate ? null : new Dealer
         {
             Id = NewId.NextGuid(),
-            SponsorId = job.SponsorId,
-            BulkJobId = job.Id,
+            SponsorId = row.SponsorId,
+            Email = row.Email,
+            Phone = row.Phone,
+            Name = row.DealerName,
+            CreatedAt = now,
+            SourceJobId = row.JobId,
+            SourceRowNumber = row.RowNumber,
+        };
+        return new DealerInvitation
+        {
+            Id = NewId.NextGuid(),
+            SponsorId = row.SponsorId,
+            BulkJobId = row.JobId,
             RowNumber = row.RowNumber,
-            Type = job.InvitationType,
-            Status = job.InvitationType == InvitationType.AutoCreate ? InvitationStatus.Accepted : InvitationStatus.Pending,
-            Email = email,
+            Type = row.InvitationType,
+            Status = row.InvitationType == InvitationType.AutoCreate ? InvitationStatus.Accepted : InvitationStatus.Pending,
+            Email = row.Email,
             Phone = row.Phone,
             DealerName = row.DealerName,
             Tier = row.Tier,
@@ -110,19 +189,14 @@ public sealed class DealerInvitationService(
             DealerId = dealer?.Id,
             CreatedAt = now,
         };
-        db.DealerInvitations.Add(invitation);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A concurrent delivery of the same row, or another job inviting the same email, won the race:
-            // the retry finds the row's invitation, or rejects the email in the check above.
-            throw new DealerTransientException("A concurrent transaction created the same invitation or dealer.", ex);
-        }
-
-        await codes.HandOverAsync(job.Id, row.RowNumber, row.Tier, row.CodeCount, invitation.Id, dealer?.Id, now, cancellationToken);
-        return invitation;
     }
+
+    private static DealerResult Invited(DealerInvitation invitation) =>
+        new(DealerResultKind.Invited, Mask.Email(invitation.Email), invitation.Id, invitation.DealerId, invitation.CodeCount);
+
+    private static DealerResult Rejected(DealerRow row, string reasonCode, string reason) =>
+        new(DealerResultKind.Rejected, Mask.Email(row.Email), ReasonCode: reasonCode, Reason: reason);
+
+    private RowOutcome Outcome(DealerResult result, InviteDealer message) => new(
+        message.RowNumber, message.Attempt, result.Kind == DealerResultKind.Invited, result.InvitationId, result.DealerId, result.ReasonCode, result.Reason, clock.GetUtcNow());
 }

@@ -2,6 +2,8 @@ using Invitations.Infrastructure.BulkJobs;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.SagaRepository;
 using Invitations.Sagas.BulkInvitation;
+using Invitations.Sagas.BulkInvitation.Outcomes;
+using Invitations.Worker.Faults;
 using Invitations.Worker.Sms;
 using MassTransit;
 
@@ -17,7 +19,9 @@ public static class DealerRegistration
         services.AddOptions<SagaOptions>().Bind(configuration.GetSection(SagaOptions.SectionName));
         services.AddBulkJobStore();
         services.AddScoped<DealerInvitationService>();
-        services.AddScoped<CodeHandOver>();
+        services.AddScoped<DealerRowStore>();
+        services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
+        services.AddSingleton<FaultInjection>();
         services.AddScoped<SmsDelivery>();
 
         var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? "Log";
@@ -39,6 +43,7 @@ public static class DealerRegistration
         bus.AddSagaStateMachine<BulkInvitationStateMachine, BulkInvitationState, BulkInvitationStateDefinition>()
             .PostgresRepository<InvitationsDbContext>(o => o.LockTimeout = TimeSpan.FromSeconds(10));
         bus.AddConsumer<InviteDealerConsumer, InviteDealerConsumerDefinition>();
+        bus.AddConsumer<DealerOutcomeBatchConsumer, DealerOutcomeBatchConsumerDefinition>();
         bus.AddConsumer<DispatchDealersConsumer, DispatchDealersConsumerDefinition>();
         return bus;
     }

@@ -1,7 +1,9 @@
 namespace Invitations.Worker.Dealers;
 
-/// <summary>What a row produced; <see cref="Skipped"/> when a cancel skipped it before it ran.</summary>
-public sealed record DealerResult(Guid InvitationId, Guid? DealerId, int CodesHandedOver, string EmailMasked, bool Skipped)
+/// <summary>What a delivery leaves to publish: the row's recorded outcome, or nothing.</summary>
+public sealed record DealerResult(
+    DealerResultKind Kind, string EmailMasked, Guid? InvitationId = null, Guid? DealerId = null, int CodesHandedOver = 0,
+    string? ReasonCode = null, string? Reason = null)
 {
-    public static DealerResult SkippedRow(string emailMasked) => new(Guid.Empty, null, 0, emailMasked, true);
+    public static DealerResult Nothing(string emailMasked) => new(DealerResultKind.Nothing, emailMasked);
 }

@@ -3,47 +3,46 @@ using MassTransit;
 
 namespace Invitations.Worker.Dealers;
 
-/// <summary>One row: the service does the idempotent work; the outcome is published after it.</summary>
+/// <summary>
+/// One row: the service does the idempotent work and records the row's outcome; the outcome event is
+/// published after it (the saga learns of it in batches, see <c>DealerOutcomeBatchConsumer</c>).
+/// </summary>
 public sealed class InviteDealerConsumer(DealerInvitationService service, TimeProvider clock) : IConsumer<InviteDealer>
 {
     public async Task Consume(ConsumeContext<InviteDealer> context)
     {
         var message = context.Message;
-        DealerResult result;
-        try
+        var result = await service.ProcessAsync(message, context.CancellationToken);
+        switch (result.Kind)
         {
-            result = await service.ProcessAsync(message.BulkJobId, message.RowNumber, context.CancellationToken);
+            case DealerResultKind.Invited:
+                await context.Publish(new DealerInvited
+                {
+                    BulkJobId = message.BulkJobId,
+                    RowNumber = message.RowNumber,
+                    Attempt = message.Attempt,
+                    InvitationId = result.InvitationId!.Value,
+                    DealerId = result.DealerId,
+                    CodesHandedOver = result.CodesHandedOver,
+                    DealerEmailMasked = result.EmailMasked,
+                    At = clock.GetUtcNow(),
+                });
+                break;
+            case DealerResultKind.Rejected:
+                await context.Publish(new DealerInvitationFailed
+                {
+                    BulkJobId = message.BulkJobId,
+                    RowNumber = message.RowNumber,
+                    Attempt = message.Attempt,
+                    ReasonCode = result.ReasonCode!,
+                    Reason = result.Reason!,
+                    DealerEmailMasked = result.EmailMasked,
+                    At = clock.GetUtcNow(),
+                });
+                break;
+            case DealerResultKind.Nothing:
+            default:
+                break;
         }
-        catch (DealerRejectedException rejected)
-        {
-            await context.Publish(new DealerInvitationFailed
-            {
-                BulkJobId = message.BulkJobId,
-                RowNumber = message.RowNumber,
-                Attempt = message.Attempt,
-                ReasonCode = rejected.ReasonCode,
-                Reason = rejected.Message,
-                DealerEmailMasked = await service.MaskedEmailAsync(message.BulkJobId, message.RowNumber, context.CancellationToken),
-                At = clock.GetUtcNow(),
-            });
-            return;
-        }
-
-        if (result.Skipped)
-        {
-            return;
-        }
-
-        await context.Publish(new DealerInvited
-        {
-            BulkJobId = message.BulkJobId,
-            RowNumber = message.RowNumber,
-            Attempt = message.Attempt,
-            InvitationId = result.InvitationId,
-            DealerId = result.DealerId,
-            CodesHandedOver = result.CodesHandedOver,
-            DealerEmailMasked = result.EmailMasked,
-            At = clock.GetUtcNow(),
-        });
     }
 }

@@ -9,12 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace Invitations.Worker.Sms;
 
-/// <summary>Writes the Turkish text, sends it, and records when, so a redelivery does not send it twice.</summary>
-public sealed partial class SmsDelivery(InvitationsDbContext db, ISmsSender sender, TimeProvider clock, IOptions<SmsOptions> options)
+/// <summary>
+/// Writes the Turkish text and sends it; returns the provider's message id. The caller records that it went
+/// out (with the row's outcome, in one round trip), so a redelivery does not send it twice.
+/// </summary>
+public sealed partial class SmsDelivery(ISmsSender sender, IOptions<SmsOptions> options)
 {
     private static readonly CultureInfo Turkish = CultureInfo.GetCultureInfo("tr-TR");
 
-    public async Task SendAsync(DealerInvitation invitation, CancellationToken cancellationToken)
+    public Task<string?> SendAsync(DealerInvitation invitation, CancellationToken cancellationToken)
     {
         if (!TurkishMobile().IsMatch(invitation.Phone))
         {
@@ -28,12 +31,7 @@ public sealed partial class SmsDelivery(InvitationsDbContext db, ISmsSender send
             .Replace("{Link}", settings.LinkBaseUrl + invitation.Token, StringComparison.Ordinal)
             .Replace("{ExpiresAt}", invitation.ExpiresAt.ToOffset(TimeSpan.FromHours(3)).ToString("d MMMM yyyy", Turkish), StringComparison.Ordinal);
         var request = new SmsRequest(invitation.Id, invitation.BulkJobId, invitation.RowNumber, invitation.Phone, body);
-        var providerId = await sender.SendAsync(request, cancellationToken);
-
-        var now = clock.GetUtcNow();
-        await db.DealerInvitations.Where(i => i.Id == invitation.Id && i.SmsSentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.SmsSentAt, now).SetProperty(i => i.SmsProviderMessageId, providerId), cancellationToken);
-        invitation.SmsSentAt = now;
+        return sender.SendAsync(request, cancellationToken);
     }
 
     [GeneratedRegex(@"^\+905\d{9}$")]

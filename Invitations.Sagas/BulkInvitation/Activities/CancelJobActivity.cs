@@ -18,7 +18,6 @@ public sealed class CancelJobActivity(IBulkJobRows rows, SagaEventNote note, Tim
         }
 
         var skipped = await rows.SkipPendingAsync(context.Saga.CorrelationId, clock.GetUtcNow(), context.CancellationToken);
-        context.Saga.SkippedDealers += skipped;
         note.Actor = context.Message.RequestedBy;
         note.Detail = $"{skipped} rows skipped";
     }

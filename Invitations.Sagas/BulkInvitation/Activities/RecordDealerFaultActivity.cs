@@ -4,18 +4,22 @@ using MassTransit;
 
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
-/// <summary>Retries and redeliveries are exhausted: the row fails with the last error.</summary>
-public sealed class RecordDealerFaultActivity(IBulkJobRows rows, SagaEventNote note, TimeProvider clock)
-    : RecordOutcomeActivity<Fault<InviteDealer>>(rows, note, clock)
+/// <summary>Retries and redeliveries are exhausted: the row fails with the last error (once, for its current attempt).</summary>
+public sealed class RecordDealerFaultActivity(IBulkJobRows rows, SagaEventNote note, TimeProvider clock) : SagaActivity<Fault<InviteDealer>>
 {
     public const string ReasonCode = "retries-exhausted";
 
-    protected override RowOutcome Read(Fault<InviteDealer> message, DateTimeOffset now)
+    protected override async Task Run(BehaviorContext<BulkInvitationState, Fault<InviteDealer>> context)
     {
+        var message = context.Message;
         var error = message.Exceptions.FirstOrDefault()?.Message ?? "The invitation could not be processed.";
         error = error.Length > 500 ? error[..500] : error;
-        return new RowOutcome(message.Message.RowNumber, message.Message.Attempt, false, null, null, ReasonCode, error, now);
+        var outcome = new RowOutcome(message.Message.RowNumber, message.Message.Attempt, false, null, null, ReasonCode, error, clock.GetUtcNow());
+        var recorded = await rows.RecordOutcomeAsync(context.Saga.CorrelationId, outcome, context.CancellationToken);
+        note.Detail = recorded == RecordedOutcome.Ignored
+            ? $"row {outcome.RowNumber} attempt {outcome.Attempt} failed ({ReasonCode}): already recorded, ignored"
+            : $"row {outcome.RowNumber} attempt {outcome.Attempt} failed ({ReasonCode})";
+        note.LatestDealerSuccess = false;
+        note.LatestDealerError = error;
     }
-
-    protected override string? MaskedEmail(Fault<InviteDealer> message) => null;
 }

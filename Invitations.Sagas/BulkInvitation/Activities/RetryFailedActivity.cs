@@ -20,7 +20,6 @@ public sealed class RetryFailedActivity(IBulkJobRows rows, SagaEventNote note, T
             return;
         }
 
-        saga.FailedDealers -= reset;
         saga.CompletedAt = null;
         saga.LastOutcomeAt = clock.GetUtcNow();
         await rows.SetJobStatusAsync(saga.CorrelationId, BulkJobStatus.Processing, clock.GetUtcNow(), context.CancellationToken);

@@ -11,6 +11,9 @@ public interface IBulkJobRows
     /// <summary>Records the outcome only while the row still waits for this attempt (or was skipped by a cancel).</summary>
     Task<RecordedOutcome> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken);
 
+    /// <summary>The job's rows by final outcome: the saga's counters are always this recount, never increments.</summary>
+    Task<OutcomeCounts> CountOutcomesAsync(Guid jobId, CancellationToken cancellationToken);
+
     /// <summary>Marks every row without an outcome Skipped; returns how many.</summary>
     Task<int> SkipPendingAsync(Guid jobId, DateTimeOffset at, CancellationToken cancellationToken);
 

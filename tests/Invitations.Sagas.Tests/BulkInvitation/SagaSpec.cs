@@ -4,12 +4,15 @@ using Invitations.Infrastructure.BulkJobs;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation;
+using Invitations.Sagas.BulkInvitation.Outcomes;
+using Invitations.Sagas.BulkInvitation.Ports;
 using Invitations.Testing.BulkJobs;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Invitations.Sagas.Tests.BulkInvitation;
 
@@ -39,7 +42,10 @@ public abstract class SagaSpec
             Configure(o);
         });
         services.AddMassTransitTestHarness(x =>
-            x.AddSagaStateMachine<BulkInvitationStateMachine, BulkInvitationState>().InMemoryRepository());
+        {
+            x.AddSagaStateMachine<BulkInvitationStateMachine, BulkInvitationState>().InMemoryRepository();
+            x.AddConsumer<DealerOutcomeBatchConsumer, DealerOutcomeBatchConsumerDefinition>();
+        });
         _provider = services.BuildServiceProvider(true);
         Harness = _provider.GetRequiredService<ITestHarness>();
         await Harness.Start();
@@ -66,19 +72,27 @@ public abstract class SagaSpec
         return job;
     }
 
-    protected Task InvitedAsync(TestJob job, int row, int attempt = 1) => Harness.Bus.Publish(new DealerInvited
+    /// <summary>What the dealer consumer does for a row it invited: record the outcome, then publish the event.</summary>
+    protected async Task InvitedAsync(TestJob job, int row, int attempt = 1)
     {
-        BulkJobId = job.Id,
-        RowNumber = row,
-        Attempt = attempt,
-        InvitationId = NewId.NextGuid(),
-        CodesHandedOver = 1,
-        DealerEmailMasked = "d***r@e***.com",
-        At = DateTimeOffset.UtcNow,
-    });
+        var invitationId = NewId.NextGuid();
+        await RecordAsync(job.Id, new RowOutcome(row, attempt, true, invitationId, null, null, null, DateTimeOffset.UtcNow));
+        await Harness.Bus.Publish(new DealerInvited
+        {
+            BulkJobId = job.Id,
+            RowNumber = row,
+            Attempt = attempt,
+            InvitationId = invitationId,
+            CodesHandedOver = 1,
+            DealerEmailMasked = "d***r@e***.com",
+            At = DateTimeOffset.UtcNow,
+        });
+    }
 
-    protected Task RejectedAsync(TestJob job, int row, string reasonCode = "sms-rejected", int attempt = 1) =>
-        Harness.Bus.Publish(new DealerInvitationFailed
+    protected async Task RejectedAsync(TestJob job, int row, string reasonCode = "sms-rejected", int attempt = 1)
+    {
+        await RecordAsync(job.Id, new RowOutcome(row, attempt, false, null, null, reasonCode, "rejected", DateTimeOffset.UtcNow));
+        await Harness.Bus.Publish(new DealerInvitationFailed
         {
             BulkJobId = job.Id,
             RowNumber = row,
@@ -88,6 +102,16 @@ public abstract class SagaSpec
             DealerEmailMasked = "d***r@e***.com",
             At = DateTimeOffset.UtcNow,
         });
+    }
+
+    /// <summary>The row's outcome as the dealer consumer writes it, without telling the saga.</summary>
+    protected static async Task RecordAsync(Guid jobId, RowOutcome outcome)
+    {
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await db.Database.OpenConnectionAsync();
+        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
+        await RowOutcomeCommand.ExecuteAsync(command, jobId, outcome, CancellationToken.None);
+    }
 
     protected async Task<BulkInvitationCompleted> CompletedAsync(TestJob job, int completions = 1)
     {

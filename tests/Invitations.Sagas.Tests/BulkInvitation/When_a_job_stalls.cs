@@ -1,7 +1,9 @@
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Sagas.BulkInvitation.Messages;
+using Invitations.Sagas.BulkInvitation.Ports;
 using Invitations.Testing.BulkJobs;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Sagas.Tests.BulkInvitation;
@@ -31,6 +33,24 @@ public sealed class When_a_job_stalls : SagaSpec
 
         Assert.That(Saga(job.Id).StallCheckTokenId, Is.Null);
         Assert.That((await JobAsync(job.Id)).Status, Is.EqualTo(BulkJobStatus.Completed));
+    }
+
+    [Test]
+    public async Task Should_complete_a_job_whose_outcome_events_were_lost()
+    {
+        var job = await SubmitAsync(await Jobs.WithRows(2).AlreadyDispatched().CreateAsync());
+
+        // The consumer recorded both rows, then died before publishing either outcome event.
+        await RecordAsync(job.Id, new RowOutcome(2, 1, true, NewId.NextGuid(), null, null, null, DateTimeOffset.UtcNow));
+        await RecordAsync(job.Id, new RowOutcome(3, 1, false, null, null, "dealer-exists", "exists", DateTimeOffset.UtcNow));
+
+        var completed = await CompletedAsync(job);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(completed.Status, Is.EqualTo(BulkJobStatus.PartialSuccess));
+            Assert.That(completed.SucceededDealers, Is.EqualTo(1));
+            Assert.That(completed.FailedDealers, Is.EqualTo(1));
+        }
     }
 
     protected override void Configure(SagaOptions options) => options.StallTimeout = TimeSpan.FromMilliseconds(300);

@@ -19,6 +19,8 @@ public sealed class WorkerHost : IAsyncDisposable
     /// <summary>Every completion the bus saw, as the Api's notifier would receive it.</summary>
     public ConcurrentQueue<BulkInvitationCompleted> Completions { get; } = new();
 
+    public MessageCounter Messages { get; } = new();
+
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
     public static async Task<WorkerHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
@@ -43,6 +45,8 @@ public sealed class WorkerHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         var worker = new WorkerHost(host);
+        worker.Bus.ConnectConsumeObserver(worker.Messages);
+        worker.Bus.ConnectPublishObserver(worker.Messages);
         var listener = worker.Bus.ConnectReceiveEndpoint(
             new TemporaryEndpointDefinition(),
             KebabCaseEndpointNameFormatter.Instance,

@@ -1,0 +1,32 @@
+using Invitations.Sagas.BulkInvitation.Ports;
+using MassTransit;
+
+namespace Invitations.Sagas.BulkInvitation.Activities;
+
+/// <summary>
+/// The saga's counters are the stored rows, recounted in its transaction: each row's outcome is written once
+/// (conditionally) by whoever produced it, so counting the rows counts every dealer exactly once, whatever
+/// was duplicated, lost or batched on the way. Progress follows only when a count moved.
+/// </summary>
+public sealed class RecountActivity<TMessage>(IBulkJobRows rows, SagaEventNote note, TimeProvider clock) : SagaActivity<TMessage>
+    where TMessage : class
+{
+    protected override async Task Run(BehaviorContext<BulkInvitationState, TMessage> context)
+    {
+        var saga = context.Saga;
+        var counts = await rows.CountOutcomesAsync(saga.CorrelationId, context.CancellationToken);
+        if (counts.Succeeded == saga.SucceededDealers && counts.Failed == saga.FailedDealers && counts.Skipped == saga.SkippedDealers)
+        {
+            return;
+        }
+
+        saga.SucceededDealers = counts.Succeeded;
+        saga.FailedDealers = counts.Failed;
+        saga.SkippedDealers = counts.Skipped;
+        note.OutcomeCounted = true;
+        note.PreviousOutcomeAt = saga.LastOutcomeAt;
+        saga.LastOutcomeAt = clock.GetUtcNow();
+        var summary = $"now {counts.Succeeded} succeeded, {counts.Failed} failed, {counts.Skipped} skipped";
+        note.Detail = note.Detail is null ? summary : $"{note.Detail}; {summary}";
+    }
+}

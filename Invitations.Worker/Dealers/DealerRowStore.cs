@@ -1,0 +1,212 @@
+using System.Data;
+using Invitations.Contracts.BulkInvitations;
+using Invitations.Infrastructure.BulkJobs;
+using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Sagas.BulkInvitation.Ports;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Invitations.Worker.Dealers;
+
+/// <summary>
+/// The dealer consumer's SQL, on the scope's connection. It is written by hand, in as few round trips as
+/// the work allows (one read, one batch of writes, the commit), because it runs once per dealer and sets
+/// the service's throughput (docs/PERFORMANCE.md).
+/// </summary>
+public sealed class DealerRowStore(InvitationsDbContext db)
+{
+    private const string LoadSql = """
+        SELECT r.status, r.attempts, r.email, r.phone, r.dealer_name, r.tier, r.code_count, r.error_code, r.error,
+               j.sponsor_id, j.invitation_type, j.send_sms,
+               i.id, i.type, i.status, i.dealer_id, i.token, i.expires_at, i.created_at, i.sms_sent_at,
+               i.id IS NULL AND (
+                   EXISTS (SELECT 1 FROM dealers d WHERE d.sponsor_id = j.sponsor_id AND d.email = r.email)
+                   OR EXISTS (SELECT 1 FROM dealer_invitations p
+                              WHERE p.sponsor_id = j.sponsor_id AND p.email = r.email AND p.status = 'Pending'))
+        FROM bulk_invitation_rows r
+        JOIN bulk_invitation_jobs j ON j.id = r.job_id
+        LEFT JOIN dealer_invitations i ON i.bulk_job_id = r.job_id AND i.row_number = r.row_number
+        WHERE r.job_id = @job AND r.row_number = @row
+        FOR UPDATE OF r
+        """;
+
+    private (int Job, int Row)? _held;
+
+    private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+    public async Task<NpgsqlTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await Connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+    }
+
+    /// <summary>
+    /// The row, locked for update so a cancel cannot skip it while it is being done, and the row's session
+    /// lock, which two deliveries of one row take in turn until the SMS is sent and recorded: without it both
+    /// could find the invitation made and the SMS not yet sent, and send it twice. The session lock goes with
+    /// the last write (<see cref="Release"/>) or with <see cref="ReleaseAsync"/>; a dead process's goes with
+    /// its connection. Null if the job is gone.
+    /// </summary>
+    public async Task<DealerRow?> LoadAsync(NpgsqlTransaction transaction, Guid jobId, int rowNumber, CancellationToken cancellationToken)
+    {
+        var key = (LockKey(jobId), rowNumber);
+        await using var batch = new NpgsqlBatch(Connection, transaction);
+        var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_lock(@job_key, @row)");
+        lockCommand.Parameters.AddWithValue("job_key", key.Item1);
+        lockCommand.Parameters.AddWithValue("row", rowNumber);
+        var load = new NpgsqlBatchCommand(LoadSql);
+        load.Parameters.AddWithValue("job", jobId);
+        load.Parameters.AddWithValue("row", rowNumber);
+        batch.BatchCommands.Add(lockCommand);
+        batch.BatchCommands.Add(load);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        _held = key;
+        await reader.NextResultAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var email = reader.GetString(2);
+        var phone = reader.GetString(3);
+        var name = reader.GetString(4);
+        var tier = Enum.Parse<PackageTier>(reader.GetString(5));
+        var codeCount = reader.GetInt32(6);
+        var sponsorId = reader.GetInt64(9);
+        DealerInvitation? invitation = reader.IsDBNull(12) ? null : new DealerInvitation
+        {
+            Id = reader.GetGuid(12),
+            Type = Enum.Parse<InvitationType>(reader.GetString(13)),
+            Status = Enum.Parse<InvitationStatus>(reader.GetString(14)),
+            DealerId = reader.IsDBNull(15) ? null : reader.GetGuid(15),
+            Token = reader.GetString(16),
+            ExpiresAt = reader.GetFieldValue<DateTimeOffset>(17),
+            CreatedAt = reader.GetFieldValue<DateTimeOffset>(18),
+            SmsSentAt = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateTimeOffset>(19),
+            SponsorId = sponsorId,
+            BulkJobId = jobId,
+            RowNumber = rowNumber,
+            Email = email,
+            Phone = phone,
+            DealerName = name,
+            Tier = tier,
+            CodeCount = codeCount,
+        };
+        return new DealerRow(
+            jobId,
+            rowNumber,
+            Enum.Parse<RowStatus>(reader.GetString(0)),
+            reader.GetInt32(1),
+            email,
+            phone,
+            name,
+            tier,
+            codeCount,
+            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8),
+            sponsorId,
+            Enum.Parse<InvitationType>(reader.GetString(10)),
+            reader.GetBoolean(11),
+            invitation,
+            reader.GetBoolean(20));
+    }
+
+    /// <summary>
+    /// One batch: the dealer account (AutoCreate), the invitation, the hand-over of the job's reserved codes
+    /// of the row's tier and, when nothing is left to do after the commit, the row's outcome. Returns how
+    /// many codes the row got; a unique violation means a concurrent delivery won the race.
+    /// </summary>
+    public async Task<int> CreateAsync(
+        NpgsqlTransaction transaction, DealerInvitation invitation, Dealer? dealer, RowOutcome? outcome, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(Connection, transaction);
+        if (dealer is not null)
+        {
+            batch.BatchCommands.Add(DealerCommands.InsertDealer(dealer));
+        }
+
+        batch.BatchCommands.Add(DealerCommands.InsertInvitation(invitation));
+        var handOver = DealerCommands.HandOverCodes(invitation);
+        batch.BatchCommands.Add(handOver);
+        if (outcome is not null)
+        {
+            // Done once this commits: a second delivery waits for the row lock and finds the outcome.
+            batch.BatchCommands.Add(RowOutcomeCommand.Create(invitation.BulkJobId, outcome));
+            AddRelease(batch);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return handOver.RecordsAffected;
+    }
+
+    /// <summary>The job's codes of the tier that nobody has taken yet, including those other transactions hold.</summary>
+    public async Task<int> CodesLeftAsync(Guid jobId, PackageTier tier, CancellationToken cancellationToken) =>
+        await db.SponsorshipCodes.CountAsync(c => c.ReservedByJobId == jobId && c.Tier == tier && c.AssignedAt == null, cancellationToken);
+
+    /// <summary>The SMS went out: note it on the invitation and record the row's outcome, in one round trip.</summary>
+    public async Task RecordAsync(DealerInvitation? smsSent, string? providerId, DateTimeOffset at, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(Connection);
+        if (smsSent is not null)
+        {
+            batch.BatchCommands.Add(DealerCommands.MarkSmsSent(smsSent.Id, providerId, at));
+        }
+
+        batch.BatchCommands.Add(RowOutcomeCommand.Create(jobId, outcome));
+        AddRelease(batch);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Gives up the row's session lock if a write did not take it along (the rare paths, errors).</summary>
+    public async Task ReleaseAsync()
+    {
+        if (_held is not { } key || Connection.State != ConnectionState.Open)
+        {
+            return;
+        }
+
+        _held = null;
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@job_key, @row)", Connection);
+        command.Parameters.AddWithValue("job_key", key.Job);
+        command.Parameters.AddWithValue("row", key.Row);
+        try
+        {
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is broken: the server drops its session locks with it.
+        }
+    }
+
+    /// <summary>Spreads the job id over the lock's first key; a collision only makes two rows wait for each other.</summary>
+    private static int LockKey(Guid jobId)
+    {
+        Span<int> parts = stackalloc int[4];
+        jobId.TryWriteBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(parts));
+        return parts[0] ^ parts[1] ^ parts[2] ^ parts[3];
+    }
+
+    private void AddRelease(NpgsqlBatch batch)
+    {
+        if (_held is not { } key)
+        {
+            return;
+        }
+
+        var command = new NpgsqlBatchCommand("SELECT pg_advisory_unlock(@job_key, @row)");
+        command.Parameters.AddWithValue("job_key", key.Job);
+        command.Parameters.AddWithValue("row", key.Row);
+        batch.BatchCommands.Add(command);
+        _held = null;
+    }
+
+    /// <summary>Records an outcome in the open transaction (a rejection found while the row is locked).</summary>
+    public async Task RecordAsync(NpgsqlTransaction transaction, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(Connection, transaction) { BatchCommands = { RowOutcomeCommand.Create(jobId, outcome) } };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
