@@ -2,6 +2,7 @@ using Invitations.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -31,14 +32,9 @@ public static class ServiceDefaults
             o.UseUtcTimestamp = true;
         });
 
+        var exportTo = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
-            .WithTracing(tracing => tracing
-                .AddSource(Telemetry.ActivitySourceName)
-                .AddSource("MassTransit")
-                .AddSource("Npgsql")
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(Telemetry.MeterName)
                 .AddMeter("MassTransit")
@@ -47,8 +43,20 @@ public static class ServiceDefaults
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
 
+        // Spans only where they go somewhere: recording one per message and per SQL command with nobody to
+        // export them to cost the worker a noticeable share of its CPU (docs/PERFORMANCE.md).
+        if (builder.Configuration.GetValue("Telemetry:Tracing", !string.IsNullOrWhiteSpace(exportTo)))
+        {
+            otel.WithTracing(tracing => tracing
+                .AddSource(Telemetry.ActivitySourceName)
+                .AddSource("MassTransit")
+                .AddSource("Npgsql")
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation());
+        }
+
         // OTLP only where an operator points us at a collector; nothing is exported otherwise.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!string.IsNullOrWhiteSpace(exportTo))
         {
             otel.UseOtlpExporter();
         }

@@ -1,20 +1,18 @@
 using System.Data;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.BulkJobs;
-using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Ports;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Invitations.Worker.Dealers;
 
 /// <summary>
-/// The dealer consumer's SQL, on the scope's connection. It is written by hand, in as few round trips as
-/// the work allows (one read, one batch of writes, the commit), because it runs once per dealer and sets
-/// the service's throughput (docs/PERFORMANCE.md).
+/// The dealer consumer's SQL, on one pooled connection per delivery. It is written by hand, without an EF
+/// context, in as few round trips as the work allows (one read, one batch of writes, the commit), because it
+/// runs once per dealer and sets the service's throughput (docs/PERFORMANCE.md).
 /// </summary>
-public sealed class DealerRowStore(InvitationsDbContext db)
+public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     private const string LoadSql = """
         SELECT r.status, r.attempts, r.email, r.phone, r.dealer_name, r.tier, r.code_count, r.error_code, r.error,
@@ -33,13 +31,17 @@ public sealed class DealerRowStore(InvitationsDbContext db)
 
     private (int Job, int Row)? _held;
 
-    private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+    private NpgsqlConnection? _connection;
+
+    private NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("No connection is open.");
 
     public async Task<NpgsqlTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
         return await Connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
     }
+
+    public ValueTask DisposeAsync() => _connection?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>
     /// The row, locked for update so a cancel cannot skip it while it is being done, and the row's session
@@ -141,13 +143,20 @@ public sealed class DealerRowStore(InvitationsDbContext db)
     }
 
     /// <summary>The job's codes of the tier that nobody has taken yet, including those other transactions hold.</summary>
-    public async Task<int> CodesLeftAsync(Guid jobId, PackageTier tier, CancellationToken cancellationToken) =>
-        await db.SponsorshipCodes.CountAsync(c => c.ReservedByJobId == jobId && c.Tier == tier && c.AssignedAt == null, cancellationToken);
+    public async Task<int> CodesLeftAsync(Guid jobId, PackageTier tier, CancellationToken cancellationToken)
+    {
+        await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*)::int FROM sponsorship_codes WHERE reserved_by_job_id = @job AND tier = @tier AND assigned_at IS NULL", Connection);
+        command.Parameters.AddWithValue("job", jobId);
+        command.Parameters.AddWithValue("tier", tier.ToString());
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     /// <summary>The SMS went out: note it on the invitation and record the row's outcome, in one round trip.</summary>
     public async Task RecordAsync(DealerInvitation? smsSent, string? providerId, DateTimeOffset at, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(Connection);
         if (smsSent is not null)
         {
@@ -162,7 +171,7 @@ public sealed class DealerRowStore(InvitationsDbContext db)
     /// <summary>Gives up the row's session lock if a write did not take it along (the rare paths, errors).</summary>
     public async Task ReleaseAsync()
     {
-        if (_held is not { } key || Connection.State != ConnectionState.Open)
+        if (_held is not { } key || _connection?.State != ConnectionState.Open)
         {
             return;
         }
@@ -180,6 +189,9 @@ public sealed class DealerRowStore(InvitationsDbContext db)
             // The connection is broken: the server drops its session locks with it.
         }
     }
+
+    private async Task OpenAsync(CancellationToken cancellationToken) =>
+        _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>Spreads the job id over the lock's first key; a collision only makes two rows wait for each other.</summary>
     private static int LockKey(Guid jobId)

@@ -1,24 +1,30 @@
-using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Privacy;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Invitations.Worker.Sms;
 
 /// <summary>Development: nothing leaves the machine; the text is stored so the dashboard can show it.</summary>
-public sealed partial class LogSmsSender(InvitationsDbContext db, TimeProvider clock, ILogger<LogSmsSender> logger) : ISmsSender
+public sealed partial class LogSmsSender(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LogSmsSender> logger) : ISmsSender
 {
     public string Name => "Log";
 
     public async Task<string?> SendAsync(SmsRequest request, CancellationToken cancellationToken)
     {
         LogSms(logger, Mask.Phone(request.Phone), request.Body.Length, request.BulkJobId, request.RowNumber);
-        await db.Database.ExecuteSqlAsync(
-            $"""
+        await using var command = dataSource.CreateCommand(
+            """
             INSERT INTO sms_messages (invitation_id, bulk_job_id, row_number, phone, body, provider, sent_at)
-            VALUES ({request.InvitationId}, {request.BulkJobId}, {request.RowNumber}, {request.Phone}, {request.Body}, {Name}, {clock.GetUtcNow()})
+            VALUES (@invitation, @job, @row, @phone, @body, @provider, @at)
             ON CONFLICT (invitation_id) DO NOTHING
-            """,
-            cancellationToken);
+            """);
+        command.Parameters.AddWithValue("invitation", request.InvitationId);
+        command.Parameters.AddWithValue("job", request.BulkJobId);
+        command.Parameters.AddWithValue("row", request.RowNumber);
+        command.Parameters.AddWithValue("phone", request.Phone);
+        command.Parameters.AddWithValue("body", request.Body);
+        command.Parameters.AddWithValue("provider", Name);
+        command.Parameters.AddWithValue("at", clock.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return null;
     }
 

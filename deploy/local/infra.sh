@@ -50,7 +50,7 @@ start_postgres() {
   if ! pg_lsclusters -h | awk -v v="$PG_VERSION" '$1==v && $2=="main" {print $4}' | grep -q online; then
     log "starting PostgreSQL $PG_VERSION"
     # Loopback only; more connections than the default 100, since tests run several buses and pools.
-    as_root pg_ctlcluster "$PG_VERSION" main start -o "-c listen_addresses=127.0.0.1 -c max_connections=300" \
+    as_root pg_ctlcluster "$PG_VERSION" main start -o "-c listen_addresses=127.0.0.1 -c max_connections=300 -c ssl=off" \
       || as_root pg_ctlcluster "$PG_VERSION" main start
   fi
   wait_until 60 "PostgreSQL" pg_isready -q -h 127.0.0.1 -p 5432

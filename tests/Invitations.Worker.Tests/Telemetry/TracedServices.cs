@@ -39,6 +39,7 @@ public sealed class TracedServices : IAsyncDisposable
         var spans = new SpanSink();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(TestRun.Infrastructure.Configuration);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:Tracing"] = "true" });
         builder.AddServiceDefaults("invitations-worker");
         builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
         builder.Services
@@ -85,6 +86,7 @@ public sealed class TracedServices : IAsyncDisposable
             }
 
             builder.UseSetting("Auth:SigningKey", TestSettings.SigningKey);
+            builder.UseSetting("Telemetry:Tracing", "true");
             builder.ConfigureTestServices(s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
         }
     }
