@@ -68,9 +68,11 @@ public sealed class FaultRig : IAsyncDisposable
         return rig;
     }
 
-    public async Task StartWorkerAsync()
+    /// <summary>Starts a Worker with the rig's settings, minus those named (a fault the next Worker should not have).</summary>
+    public async Task StartWorkerAsync(params string[] withoutSettings)
     {
-        Worker = ServiceProcess.Worker(TestRun.Infrastructure, _workerSettings);
+        var settings = _workerSettings.Where(s => !withoutSettings.Contains(s.Key)).ToDictionary();
+        Worker = ServiceProcess.Worker(TestRun.Infrastructure, settings);
         _processes.Add(Worker);
         await Worker.StartAsync();
     }
