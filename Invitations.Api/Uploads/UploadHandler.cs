@@ -4,6 +4,7 @@ using Invitations.Api.Uploads.Acceptance;
 using Invitations.Api.Uploads.Files;
 using Invitations.Api.Uploads.Parsing;
 using Invitations.Api.Uploads.Validation;
+using Invitations.Infrastructure.Hosting;
 using Invitations.Infrastructure.Persistence.Entities;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Invitations.Api.Uploads;
 /// <summary>An upload from the request to its answer: read, repeat checks, parse, validate, then dry-run or accept.</summary>
 public sealed partial class UploadHandler(
     UploadValidator validator, PriorJobs prior, BulkJobAcceptor acceptor, CodeReservation codes, TimeProvider clock,
-    IOptions<UploadOptions> options, ILogger<UploadHandler> logger)
+    IOptions<UploadOptions> options, Telemetry telemetry, ILogger<UploadHandler> logger)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -55,6 +56,7 @@ public sealed partial class UploadHandler(
             var result = await acceptor.AcceptAsync(new JobRequest(sponsorId, subject, file, key, settings, outcome.Dealers), cancellationToken);
             if (result.Outcome == AcceptOutcome.Accepted)
             {
+                telemetry.JobsAccepted.Add(1);
                 LogAccepted(
                     logger, result.Job!.Id, sponsorId, result.Job.TotalDealers, result.Job.CodesReserved,
                     acceptor.LastCommitted.TotalMilliseconds, (watch.Elapsed - started).TotalMilliseconds);

@@ -1,6 +1,8 @@
+using Invitations.Sagas.BulkInvitation;
 using Invitations.Sagas.BulkInvitation.Activities;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Invitations.Infrastructure.BulkJobs;
 
@@ -12,6 +14,8 @@ public static class BulkJobServiceCollectionExtensions
         services.AddScoped<IBulkJobRows, BulkJobRows>();
         services.AddScoped<BulkJobDispatchStore>();
         services.AddScoped<SagaEventNote>();
+        services.AddMetrics();
+        services.TryAddSingleton<SagaMetrics>();
         return services;
     }
 }

@@ -17,14 +17,12 @@ public sealed class Telemetry : IDisposable
         JobsAccepted = Meter.CreateCounter<long>("invitations.jobs.accepted", description: "Bulk jobs accepted");
         DealersProcessed = Meter.CreateCounter<long>("invitations.dealers.processed", description: "Dealer rows with an outcome");
         DealersFailed = Meter.CreateCounter<long>("invitations.dealers.failed", description: "Dealer rows that failed");
-        JobDuration = Meter.CreateHistogram<double>("invitations.job.duration", unit: "s", description: "Job duration");
     }
 
     public Meter Meter { get; }
     public Counter<long> JobsAccepted { get; }
     public Counter<long> DealersProcessed { get; }
     public Counter<long> DealersFailed { get; }
-    public Histogram<double> JobDuration { get; }
 
     public void Dispose() => Meter.Dispose();
 }

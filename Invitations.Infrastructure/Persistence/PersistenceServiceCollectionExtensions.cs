@@ -1,8 +1,10 @@
 using Invitations.Infrastructure.Codes;
+using Invitations.Infrastructure.Hosting;
 using Invitations.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Invitations.Infrastructure.Persistence;
@@ -18,6 +20,8 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<Telemetry>();
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         services.AddSingleton(dataSource);

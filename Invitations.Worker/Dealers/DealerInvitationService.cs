@@ -60,15 +60,16 @@ public sealed class DealerInvitationService(
             else if (row.EmailTaken)
             {
                 var rejected = Rejected(row, DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
-                await store.RecordAsync(transaction, row.JobId, Outcome(rejected, message), cancellationToken);
+                var recorded = await store.RecordAsync(transaction, row.JobId, Outcome(rejected, message), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return rejected;
+                return rejected with { Recorded = recorded };
             }
             else
             {
                 invitation = NewInvitation(row, out var dealer);
                 var outcome = row.SendSms ? null : Outcome(Invited(invitation), message);
-                if (!await TryCreateAsync(transaction, invitation, dealer, outcome, cancellationToken))
+                var (created, recorded) = await TryCreateAsync(transaction, invitation, dealer, outcome, cancellationToken);
+                if (!created)
                 {
                     return await RejectForCodesAsync(row, message, cancellationToken);
                 }
@@ -76,7 +77,7 @@ public sealed class DealerInvitationService(
                 await transaction.CommitAsync(cancellationToken);
                 if (!row.SendSms)
                 {
-                    return Invited(invitation);
+                    return Invited(invitation) with { Recorded = recorded };
                 }
             }
         }
@@ -84,8 +85,7 @@ public sealed class DealerInvitationService(
         var invited = Invited(invitation);
         if (!row.SendSms || invitation.SmsSentAt is not null)
         {
-            await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken);
-            return invited;
+            return invited with { Recorded = await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken) };
         }
 
         string? providerId;
@@ -96,21 +96,20 @@ public sealed class DealerInvitationService(
         catch (DealerRejectedException ex)
         {
             var rejected = Rejected(row, ex.ReasonCode, ex.Message);
-            await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken);
-            return rejected;
+            return rejected with { Recorded = await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken) };
         }
 
-        await store.RecordAsync(invitation, providerId, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken);
-        return invited;
+        return invited with { Recorded = await store.RecordAsync(invitation, providerId, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken) };
     }
 
-    private async Task<bool> TryCreateAsync(
+    private async Task<(bool Created, bool Recorded)> TryCreateAsync(
         NpgsqlTransaction transaction, DealerInvitation invitation, Dealer? dealer, RowOutcome? outcome, CancellationToken cancellationToken)
     {
         int taken;
+        bool recorded;
         try
         {
-            taken = await store.CreateAsync(transaction, invitation, dealer, outcome, cancellationToken);
+            (taken, recorded) = await store.CreateAsync(transaction, invitation, dealer, outcome, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -121,11 +120,11 @@ public sealed class DealerInvitationService(
 
         if (taken == invitation.CodeCount)
         {
-            return true;
+            return (true, recorded);
         }
 
         await transaction.RollbackAsync(cancellationToken);
-        return false;
+        return (false, false);
     }
 
     /// <summary>
@@ -140,8 +139,7 @@ public sealed class DealerInvitationService(
         }
 
         var rejected = Rejected(row, DealerRejectedException.CodesUnavailable, $"The job has no {row.CodeCount} reserved {row.Tier} codes left for this dealer.");
-        await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken);
-        return rejected;
+        return rejected with { Recorded = await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken) };
     }
 
     /// <summary>A row already final reports its outcome again when this is its current attempt; otherwise nothing.</summary>

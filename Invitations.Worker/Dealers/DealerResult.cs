@@ -5,5 +5,8 @@ public sealed record DealerResult(
     DealerResultKind Kind, string EmailMasked, Guid? InvitationId = null, Guid? DealerId = null, int CodesHandedOver = 0,
     string? ReasonCode = null, string? Reason = null)
 {
+    /// <summary>This delivery recorded the row's outcome (an earlier one had not, and its attempt is current).</summary>
+    public bool Recorded { get; init; }
+
     public static DealerResult Nothing(string emailMasked) => new(DealerResultKind.Nothing, emailMasked);
 }

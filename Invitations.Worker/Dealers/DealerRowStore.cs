@@ -119,7 +119,7 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     /// of the row's tier and, when nothing is left to do after the commit, the row's outcome. Returns how
     /// many codes the row got; a unique violation means a concurrent delivery won the race.
     /// </summary>
-    public async Task<int> CreateAsync(
+    public async Task<(int Taken, bool Recorded)> CreateAsync(
         NpgsqlTransaction transaction, DealerInvitation invitation, Dealer? dealer, RowOutcome? outcome, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(Connection, transaction);
@@ -131,15 +131,16 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         batch.BatchCommands.Add(DealerCommands.InsertInvitation(invitation));
         var handOver = DealerCommands.HandOverCodes(invitation);
         batch.BatchCommands.Add(handOver);
-        if (outcome is not null)
+        var record = outcome is null ? null : RowOutcomeCommand.Create(invitation.BulkJobId, outcome);
+        if (record is not null)
         {
             // Done once this commits: a second delivery waits for the row lock and finds the outcome.
-            batch.BatchCommands.Add(RowOutcomeCommand.Create(invitation.BulkJobId, outcome));
+            batch.BatchCommands.Add(record);
             AddRelease(batch);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        return handOver.RecordsAffected;
+        return (handOver.RecordsAffected, record?.RecordsAffected > 0);
     }
 
     /// <summary>The job's codes of the tier that nobody has taken yet, including those other transactions hold.</summary>
@@ -154,7 +155,7 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     }
 
     /// <summary>The SMS went out: note it on the invitation and record the row's outcome, in one round trip.</summary>
-    public async Task RecordAsync(DealerInvitation? smsSent, string? providerId, DateTimeOffset at, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(DealerInvitation? smsSent, string? providerId, DateTimeOffset at, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
         await OpenAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(Connection);
@@ -163,9 +164,11 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
             batch.BatchCommands.Add(DealerCommands.MarkSmsSent(smsSent.Id, providerId, at));
         }
 
-        batch.BatchCommands.Add(RowOutcomeCommand.Create(jobId, outcome));
+        var record = RowOutcomeCommand.Create(jobId, outcome);
+        batch.BatchCommands.Add(record);
         AddRelease(batch);
         await batch.ExecuteNonQueryAsync(cancellationToken);
+        return record.RecordsAffected > 0;
     }
 
     /// <summary>Gives up the row's session lock if a write did not take it along (the rare paths, errors).</summary>
@@ -216,9 +219,11 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     }
 
     /// <summary>Records an outcome in the open transaction (a rejection found while the row is locked).</summary>
-    public async Task RecordAsync(NpgsqlTransaction transaction, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(NpgsqlTransaction transaction, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(Connection, transaction) { BatchCommands = { RowOutcomeCommand.Create(jobId, outcome) } };
+        var record = RowOutcomeCommand.Create(jobId, outcome);
+        await using var batch = new NpgsqlBatch(Connection, transaction) { BatchCommands = { record } };
         await batch.ExecuteNonQueryAsync(cancellationToken);
+        return record.RecordsAffected > 0;
     }
 }

@@ -1,4 +1,5 @@
 using Invitations.Contracts.Dealers;
+using Invitations.Infrastructure.Hosting;
 using MassTransit;
 
 namespace Invitations.Worker.Dealers;
@@ -7,12 +8,13 @@ namespace Invitations.Worker.Dealers;
 /// One row: the service does the idempotent work and records the row's outcome; the outcome event is
 /// published after it (the saga learns of it in batches, see <c>DealerOutcomeBatchConsumer</c>).
 /// </summary>
-public sealed class InviteDealerConsumer(DealerInvitationService service, TimeProvider clock) : IConsumer<InviteDealer>
+public sealed class InviteDealerConsumer(DealerInvitationService service, Telemetry telemetry, TimeProvider clock) : IConsumer<InviteDealer>
 {
     public async Task Consume(ConsumeContext<InviteDealer> context)
     {
         var message = context.Message;
         var result = await service.ProcessAsync(message, context.CancellationToken);
+        Count(result);
         switch (result.Kind)
         {
             case DealerResultKind.Invited:
@@ -43,6 +45,20 @@ public sealed class InviteDealerConsumer(DealerInvitationService service, TimePr
             case DealerResultKind.Nothing:
             default:
                 break;
+        }
+    }
+
+    private void Count(DealerResult result)
+    {
+        if (!result.Recorded)
+        {
+            return;
+        }
+
+        telemetry.DealersProcessed.Add(1);
+        if (result.Kind == DealerResultKind.Rejected)
+        {
+            telemetry.DealersFailed.Add(1, new KeyValuePair<string, object?>("reason", result.ReasonCode));
         }
     }
 }
