@@ -27,5 +27,5 @@ if (options.Steps.Contains("peer"))
 var report = PerformanceReport.Render(options, results);
 Console.WriteLine(report);
 var output = Path.GetFullPath(options.Output);
-await File.WriteAllTextAsync(output, report);
+await File.WriteAllTextAsync(output, PerformanceReport.KeepNotes(report, File.Exists(output) ? await File.ReadAllTextAsync(output) : null));
 Console.WriteLine($"written to {output}");

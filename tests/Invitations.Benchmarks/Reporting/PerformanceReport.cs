@@ -6,6 +6,15 @@ namespace Invitations.Benchmarks.Reporting;
 /// <summary>Renders docs/PERFORMANCE.md: the machine, the table, and the ratios the targets are judged by.</summary>
 public static class PerformanceReport
 {
+    /// <summary>Everything from this heading on is written by hand and survives a re-run.</summary>
+    public const string NotesHeading = "## Reading these numbers";
+
+    public static string KeepNotes(string report, string? previous)
+    {
+        var at = previous?.IndexOf(NotesHeading, StringComparison.Ordinal) ?? -1;
+        return at < 0 ? report : $"{report}{Environment.NewLine}{previous![at..]}";
+    }
+
     public static string Render(BenchmarkOptions options, Results r)
     {
         var s = new StringBuilder();
