@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using Invitations.Api.Infrastructure;
 using Invitations.Testing;
+using Invitations.Testing.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Invitations.Api.Tests;
 
@@ -26,6 +28,7 @@ public sealed class ApiFactory(TestInfrastructure infrastructure, IReadOnlyDicti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(CapturedLogs.AddTo);
         foreach (var (key, value) in infrastructure.Configuration)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using Invitations.Testing;
+using Invitations.Testing.Logging;
 
 namespace Invitations.Api.Tests;
 
@@ -24,6 +25,7 @@ public sealed class TestRun
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+
         if (_api is not null)
         {
             await _api.DisposeAsync();
@@ -33,5 +35,9 @@ public sealed class TestRun
         {
             await _infrastructure.DisposeAsync();
         }
+
+        // Whatever the Api logged during the run, at every level we write, carries no email or phone.
+        Assert.That(CapturedLogs.Lines, Is.Not.Empty, "the in-process Api's logs were captured");
+        LogScan.AssertNoPersonalData(CapturedLogs.Lines);
     }
 }

@@ -1,6 +1,16 @@
 using Invitations.Testing;
+using Invitations.Testing.Logging;
 
 namespace Invitations.Worker.Tests;
 
 [SetUpFixture]
-public sealed class TestRun() : TestRunFixture<TestRun>("worker");
+public sealed class TestRun() : TestRunFixture<TestRun>("worker")
+{
+    /// <summary>Whatever the workers of this run logged, at every level we write, carries no email or phone.</summary>
+    [OneTimeTearDown]
+    public void ScanLogs()
+    {
+        Assert.That(CapturedLogs.Lines, Is.Not.Empty, "the in-process hosts' logs were captured");
+        LogScan.AssertNoPersonalData(CapturedLogs.Lines);
+    }
+}

@@ -1,5 +1,6 @@
 using Invitations.System.Tests.Support;
 using Invitations.Testing;
+using Invitations.Testing.Logging;
 using Invitations.Testing.Sponsors;
 
 namespace Invitations.System.Tests.Faults;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Invitations.Testing;
+using Invitations.Testing.Logging;
 
 namespace Invitations.System.Tests.Faults;
 

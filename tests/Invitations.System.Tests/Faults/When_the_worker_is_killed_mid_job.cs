@@ -1,3 +1,4 @@
+using Invitations.Testing.Logging;
 namespace Invitations.System.Tests.Faults;
 
 public sealed class When_the_worker_is_killed_mid_job

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Messaging;
 using Invitations.Infrastructure.Persistence;
+using Invitations.Testing.Logging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public sealed class WorkerHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        CapturedLogs.AddTo(builder.Logging);
         builder.Services
             .AddInvitationsDatabase(builder.Configuration)
             .AddWorkerServices(builder.Configuration)
