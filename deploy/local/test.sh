@@ -2,6 +2,8 @@
 # The README's second command: infrastructure up, then the whole test suite against the real
 # PostgreSQL and RabbitMQ. Prints one summary line "N passed, N failed[, N skipped]" at the end and
 # exits non-zero when any test fails. Extra arguments go to `dotnet test` (e.g. --filter).
+# Without arguments, the cases that restart the real servers (category ServerRestart) run last, alone:
+# every other test assembly shares those servers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/env.sh
@@ -21,8 +23,17 @@ echo "[test] building (Release)"
 dotnet build Invitations.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 status=0
-dotnet test Invitations.sln -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" "$@" || status=$?
+if [ $# -eq 0 ]; then
+  dotnet test Invitations.sln -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" --filter "TestCategory!=ServerRestart" || status=$?
+  echo "[test] server restarts (alone)"
+  INVITATIONS_TEST_SERVER_RESTARTS=1 dotnet test tests/Invitations.System.Tests/Invitations.System.Tests.csproj \
+    -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" --filter "TestCategory=ServerRestart" || status=$?
+else
+  dotnet test Invitations.sln -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" "$@" || status=$?
+fi
 
 read -r passed failed total < <(
   find "$results" -name '*.trx' -print0 | xargs -0 -r cat |

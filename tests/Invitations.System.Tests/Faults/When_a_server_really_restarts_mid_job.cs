@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Invitations.System.Tests.Support;
+using Invitations.Testing.Logging;
+
+namespace Invitations.System.Tests.Faults;
+
+/// <summary>The real servers restarted (not cut at a proxy): the services reconnect by themselves.</summary>
+[Category(LocalServers.Category)]
+[NonParallelizable]
+public sealed class When_a_server_really_restarts_mid_job
+{
+    [SetUp]
+    public void RequireControl() => LocalServers.RequireControl();
+
+    [Test]
+    public async Task Should_finish_every_dealer_once_after_RabbitMQ_restarts()
+    {
+        await using var rig = await FaultRig.StartAsync();
+        var jobId = await rig.UploadAsync(400);
+        await rig.WaitUntilProcessedAsync(jobId, 40);
+
+        await LocalServers.RestartRabbitMqAsync(TimeSpan.FromSeconds(5));
+        var status = await WaitUntilFinalAsync(rig, jobId);
+
+        Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"), status.ToString());
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(400));
+        await rig.AssertInvariantsAsync(jobId);
+        LogScan.AssertNoPersonalData(rig.Output);
+    }
+
+    [Test]
+    public async Task Should_finish_every_dealer_once_after_PostgreSQL_is_stopped_for_20_seconds()
+    {
+        await using var rig = await FaultRig.StartAsync();
+        var jobId = await rig.UploadAsync(400);
+        await rig.WaitUntilProcessedAsync(jobId, 40);
+
+        await LocalServers.StopPostgresAsync();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            await LocalServers.StartPostgresAsync();
+        }
+
+        var status = await WaitUntilFinalAsync(rig, jobId);
+
+        Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"), status.ToString());
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(400));
+        await rig.AssertInvariantsAsync(jobId);
+        LogScan.AssertNoPersonalData(rig.Output);
+    }
+
+    /// <summary>Right after a restart the Api's pooled connections are dead: a status poll may fail once or twice.</summary>
+    private static async Task<JsonElement> WaitUntilFinalAsync(FaultRig rig, Guid jobId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            try
+            {
+                return await rig.WaitUntilFinalAsync(jobId, TimeSpan.FromMinutes(3));
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+}
