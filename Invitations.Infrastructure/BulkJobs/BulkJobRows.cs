@@ -79,13 +79,10 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
             cancellationToken,
             ("job", record.JobId),
             ("at", record.At),
-            ("event", Truncate(record.Event, 100)),
+            ("event", DbCommands.Truncate(record.Event, 100)),
             ("from", record.FromState),
             ("to", record.ToState),
             ("message", record.MessageId),
-            ("detail", Truncate(record.Detail, 1000)),
-            ("actor", Truncate(record.Actor, 200)));
-
-    private static string? Truncate(string? value, int length) =>
-        value is null || value.Length <= length ? value : value[..length];
+            ("detail", DbCommands.Truncate(record.Detail, 1000)),
+            ("actor", DbCommands.Truncate(record.Actor, 200)));
 }

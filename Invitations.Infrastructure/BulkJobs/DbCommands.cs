@@ -37,4 +37,7 @@ internal static class DbCommands
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
     }
+
+    public static string? Truncate(string? value, int length) =>
+        value is null || value.Length <= length ? value : value[..length];
 }

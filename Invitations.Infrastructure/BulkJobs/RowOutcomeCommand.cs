@@ -53,12 +53,9 @@ public static class RowOutcomeCommand
         parameters.AddWithValue("attempt", outcome.Attempt);
         parameters.AddWithValue("status", outcome.Succeeded ? "Succeeded" : "Failed");
         parameters.AddWithValue("error_code", (object?)outcome.ErrorCode ?? DBNull.Value);
-        parameters.AddWithValue("error", (object?)Truncate(outcome.Error, 1000) ?? DBNull.Value);
+        parameters.AddWithValue("error", (object?)DbCommands.Truncate(outcome.Error, 1000) ?? DBNull.Value);
         parameters.AddWithValue("invitation", (object?)outcome.InvitationId ?? DBNull.Value);
         parameters.AddWithValue("dealer", (object?)outcome.DealerId ?? DBNull.Value);
         parameters.AddWithValue("at", outcome.At);
     }
-
-    private static string? Truncate(string? value, int length) =>
-        value is null || value.Length <= length ? value : value[..length];
 }

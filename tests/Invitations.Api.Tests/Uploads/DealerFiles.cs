@@ -51,31 +51,7 @@ internal static class DealerFiles
         [.. (bom ? Encoding.UTF8.GetPreamble() : []), .. Encoding.UTF8.GetBytes(text)];
 
     /// <summary>A tiny zip with OOXML names whose sheet inflates to <paramref name="inflatedBytes"/> of zeros.</summary>
-    public static byte[] ZipBomb(long inflatedBytes)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using (var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
-            {
-                types.Write("<Types/>");
-            }
-
-            using (var workbook = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open()))
-            {
-                workbook.Write("<workbook/>");
-            }
-
-            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
-            var zeros = new byte[1024 * 1024];
-            for (long written = 0; written < inflatedBytes; written += zeros.Length)
-            {
-                sheet.Write(zeros);
-            }
-        }
-
-        return stream.ToArray();
-    }
+    public static byte[] ZipBomb(long inflatedBytes) => Testing.Sponsors.ZipBomb.Create(inflatedBytes);
 
     /// <summary>
     /// A real workbook whose first sheet is replaced by one that inflates to <paramref name="inflatedBytes"/>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Invitations.Testing.Sponsors;
 
@@ -9,7 +8,7 @@ internal static class HostileFiles
 {
     public static IEnumerable<(string Case, string FileName, byte[] Content)> All()
     {
-        yield return ("zip bomb (1 GiB declared)", "bomb.xlsx", ZipBomb(1L << 30));
+        yield return ("zip bomb (1 GiB declared)", "bomb.xlsx", ZipBomb.Create(1L << 30));
         yield return ("csv renamed to .xlsx", "dealers.xlsx", Utf8("Email;Phone;DealerName;Tier\nnot-an-email;0532 111 22 33;Bayi;M\n"));
         yield return ("random bytes", "dealers.xlsx", RandomBytes(64 * 1024));
         yield return ("empty file", "dealers.xlsx", []);
@@ -42,32 +41,6 @@ internal static class HostileFiles
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static byte[] ZipBomb(long inflatedBytes)
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using (var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
-            {
-                types.Write("<Types/>");
-            }
-
-            using (var workbook = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open()))
-            {
-                workbook.Write("<workbook/>");
-            }
-
-            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
-            var zeros = new byte[1024 * 1024];
-            for (long written = 0; written < inflatedBytes; written += zeros.Length)
-            {
-                sheet.Write(zeros);
-            }
-        }
-
         return stream.ToArray();
     }
 }
