@@ -64,7 +64,13 @@ internal static class DealerCommands
         ("provider", providerId),
         ("at", at));
 
-    private static NpgsqlBatchCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>): taken, or given up.</summary>
+    public static NpgsqlBatchCommand RowLock((int Job, int Row) key, bool take) => Command(
+        take ? "SELECT pg_advisory_lock(@job_key, @row)" : "SELECT pg_advisory_unlock(@job_key, @row)",
+        ("job_key", key.Job),
+        ("row", key.Row));
+
+    public static NpgsqlBatchCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var (name, value) in parameters)

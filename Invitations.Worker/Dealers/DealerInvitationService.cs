@@ -85,7 +85,7 @@ public sealed class DealerInvitationService(
         var invited = Invited(invitation);
         if (!row.SendSms || invitation.SmsSentAt is not null)
         {
-            return invited with { Recorded = await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken) };
+            return invited with { Recorded = await store.RecordAsync(row.JobId, Outcome(invited, message), cancellationToken) };
         }
 
         string? providerId;
@@ -96,10 +96,10 @@ public sealed class DealerInvitationService(
         catch (DealerRejectedException ex)
         {
             var rejected = Rejected(row, ex.ReasonCode, ex.Message);
-            return rejected with { Recorded = await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken) };
+            return rejected with { Recorded = await store.RecordAsync(row.JobId, Outcome(rejected, message), cancellationToken) };
         }
 
-        return invited with { Recorded = await store.RecordAsync(invitation, providerId, clock.GetUtcNow(), row.JobId, Outcome(invited, message), cancellationToken) };
+        return invited with { Recorded = await store.RecordSmsSentAsync(invitation, providerId, Outcome(invited, message), cancellationToken) };
     }
 
     private async Task<(bool Created, bool Recorded)> TryCreateAsync(
@@ -139,7 +139,7 @@ public sealed class DealerInvitationService(
         }
 
         var rejected = Rejected(row, DealerRejectedException.CodesUnavailable, $"The job has no {row.CodeCount} reserved {row.Tier} codes left for this dealer.");
-        return rejected with { Recorded = await store.RecordAsync(null, null, clock.GetUtcNow(), row.JobId, Outcome(rejected, message), cancellationToken) };
+        return rejected with { Recorded = await store.RecordAsync(row.JobId, Outcome(rejected, message), cancellationToken) };
     }
 
     /// <summary>A row already final reports its outcome again when this is its current attempt; otherwise nothing.</summary>

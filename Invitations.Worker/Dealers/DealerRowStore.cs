@@ -53,15 +53,10 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     public async Task<DealerRow?> LoadAsync(NpgsqlTransaction transaction, Guid jobId, int rowNumber, CancellationToken cancellationToken)
     {
         var key = (LockKey(jobId), rowNumber);
-        await using var batch = new NpgsqlBatch(Connection, transaction);
-        var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_lock(@job_key, @row)");
-        lockCommand.Parameters.AddWithValue("job_key", key.Item1);
-        lockCommand.Parameters.AddWithValue("row", rowNumber);
-        var load = new NpgsqlBatchCommand(LoadSql);
-        load.Parameters.AddWithValue("job", jobId);
-        load.Parameters.AddWithValue("row", rowNumber);
-        batch.BatchCommands.Add(lockCommand);
-        batch.BatchCommands.Add(load);
+        await using var batch = new NpgsqlBatch(Connection, transaction)
+        {
+            BatchCommands = { DealerCommands.RowLock(key, take: true), DealerCommands.Command(LoadSql, ("job", jobId), ("row", rowNumber)) },
+        };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         _held = key;
         await reader.NextResultAsync(cancellationToken);
@@ -154,19 +149,19 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The SMS went out: note it on the invitation and record the row's outcome, in one round trip.</summary>
-    public async Task<bool> RecordAsync(DealerInvitation? smsSent, string? providerId, DateTimeOffset at, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
-    {
-        await OpenAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(Connection);
-        if (smsSent is not null)
-        {
-            batch.BatchCommands.Add(DealerCommands.MarkSmsSent(smsSent.Id, providerId, at));
-        }
+    /// <summary>Records the row's outcome on its own (a rejection after the commit, an SMS sent earlier).</summary>
+    public Task<bool> RecordAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken) =>
+        RecordWithAsync(null, jobId, outcome, cancellationToken);
 
+    /// <summary>The SMS went out: note it on the invitation and record the row's outcome, in one round trip.</summary>
+    public Task<bool> RecordSmsSentAsync(DealerInvitation invitation, string? providerId, RowOutcome outcome, CancellationToken cancellationToken) =>
+        RecordWithAsync(DealerCommands.MarkSmsSent(invitation.Id, providerId, outcome.At), invitation.BulkJobId, outcome, cancellationToken);
+
+    /// <summary>Records an outcome in the open transaction (a rejection found while the row is locked).</summary>
+    public async Task<bool> RecordAsync(NpgsqlTransaction transaction, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    {
         var record = RowOutcomeCommand.Create(jobId, outcome);
-        batch.BatchCommands.Add(record);
-        AddRelease(batch);
+        await using var batch = new NpgsqlBatch(Connection, transaction) { BatchCommands = { record } };
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return record.RecordsAffected > 0;
     }
@@ -180,12 +175,10 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         }
 
         _held = null;
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@job_key, @row)", Connection);
-        command.Parameters.AddWithValue("job_key", key.Job);
-        command.Parameters.AddWithValue("row", key.Row);
+        await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { DealerCommands.RowLock(key, take: false) } };
         try
         {
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            await batch.ExecuteNonQueryAsync(CancellationToken.None);
         }
         catch (NpgsqlException)
         {
@@ -211,18 +204,23 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
             return;
         }
 
-        var command = new NpgsqlBatchCommand("SELECT pg_advisory_unlock(@job_key, @row)");
-        command.Parameters.AddWithValue("job_key", key.Job);
-        command.Parameters.AddWithValue("row", key.Row);
-        batch.BatchCommands.Add(command);
+        batch.BatchCommands.Add(DealerCommands.RowLock(key, take: false));
         _held = null;
     }
 
-    /// <summary>Records an outcome in the open transaction (a rejection found while the row is locked).</summary>
-    public async Task<bool> RecordAsync(NpgsqlTransaction transaction, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>The outcome, with whatever else must go in the same round trip, and the row's session lock given up.</summary>
+    private async Task<bool> RecordWithAsync(NpgsqlBatchCommand? with, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
+        await OpenAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(Connection);
+        if (with is not null)
+        {
+            batch.BatchCommands.Add(with);
+        }
+
         var record = RowOutcomeCommand.Create(jobId, outcome);
-        await using var batch = new NpgsqlBatch(Connection, transaction) { BatchCommands = { record } };
+        batch.BatchCommands.Add(record);
+        AddRelease(batch);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return record.RecordsAffected > 0;
     }
