@@ -8,7 +8,7 @@ namespace Invitations.Infrastructure.BulkJobs;
 /// <summary>The saga's port on PostgreSQL; every statement runs in the saga repository's transaction.</summary>
 public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : IBulkJobRows
 {
-    public async Task<RecordedOutcome> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    public async Task<bool> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
         await using var command = await DbCommands.CreateAsync(db, string.Empty, cancellationToken);
         return await RowOutcomeCommand.ExecuteAsync(command, jobId, outcome, cancellationToken);

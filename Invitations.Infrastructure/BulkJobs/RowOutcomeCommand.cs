@@ -11,17 +11,11 @@ namespace Invitations.Infrastructure.BulkJobs;
 public static class RowOutcomeCommand
 {
     private const string Sql = """
-        WITH old AS (
-            SELECT status FROM bulk_invitation_rows
-            WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN ('Pending', 'Skipped')
-            FOR UPDATE)
-        UPDATE bulk_invitation_rows r
+        UPDATE bulk_invitation_rows
         SET status = @status, error_code = @error_code, error = @error,
-            invitation_id = COALESCE(@invitation, r.invitation_id), dealer_id = COALESCE(@dealer, r.dealer_id),
+            invitation_id = COALESCE(@invitation, invitation_id), dealer_id = COALESCE(@dealer, dealer_id),
             completed_at = @at
-        FROM old
-        WHERE r.job_id = @job AND r.row_number = @row
-        RETURNING old.status
+        WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN ('Pending', 'Skipped')
         """;
 
     public static NpgsqlBatchCommand Create(Guid jobId, RowOutcome outcome)
@@ -31,20 +25,13 @@ public static class RowOutcomeCommand
         return command;
     }
 
-    public static async Task<RecordedOutcome> ExecuteAsync(NpgsqlCommand command, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>True when this outcome changed the row (it was the first for the row's current attempt).</summary>
+    public static async Task<bool> ExecuteAsync(NpgsqlCommand command, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
         command.CommandText = Sql;
         Fill(command.Parameters, jobId, outcome);
-        return Read(await command.ExecuteScalarAsync(cancellationToken));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
-
-    /// <summary>What the update's single value (the row's previous status, or nothing) means.</summary>
-    public static RecordedOutcome Read(object? previousStatus) => previousStatus switch
-    {
-        "Pending" => RecordedOutcome.FromPending,
-        "Skipped" => RecordedOutcome.FromSkipped,
-        _ => RecordedOutcome.Ignored,
-    };
 
     private static void Fill(NpgsqlParameterCollection parameters, Guid jobId, RowOutcome outcome)
     {

@@ -16,7 +16,7 @@ public sealed class RecordDealerFaultActivity(IBulkJobRows rows, SagaEventNote n
         error = error.Length > 500 ? error[..500] : error;
         var outcome = new RowOutcome(message.Message.RowNumber, message.Message.Attempt, false, null, null, ReasonCode, error, clock.GetUtcNow());
         var recorded = await rows.RecordOutcomeAsync(context.Saga.CorrelationId, outcome, context.CancellationToken);
-        note.Detail = recorded == RecordedOutcome.Ignored
+        note.Detail = !recorded
             ? $"row {outcome.RowNumber} attempt {outcome.Attempt} failed ({ReasonCode}): already recorded, ignored"
             : $"row {outcome.RowNumber} attempt {outcome.Attempt} failed ({ReasonCode})";
         note.LatestDealerSuccess = false;

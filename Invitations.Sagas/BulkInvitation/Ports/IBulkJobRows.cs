@@ -8,8 +8,8 @@ namespace Invitations.Sagas.BulkInvitation.Ports;
 /// </summary>
 public interface IBulkJobRows
 {
-    /// <summary>Records the outcome only while the row still waits for this attempt (or was skipped by a cancel).</summary>
-    Task<RecordedOutcome> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken);
+    /// <summary>Records the outcome only while the row still waits for this attempt (or was skipped by a cancel); true if it did.</summary>
+    Task<bool> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken);
 
     /// <summary>The job's rows by final outcome: the saga's counters are always this recount, never increments.</summary>
     Task<OutcomeCounts> CountOutcomesAsync(Guid jobId, CancellationToken cancellationToken);
