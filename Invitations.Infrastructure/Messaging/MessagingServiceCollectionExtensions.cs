@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure.Messaging;
 
@@ -36,16 +37,16 @@ public static class MessagingServiceCollectionExtensions
         {
             x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
-            if (options.QuorumQueues)
+            x.AddConfigureEndpointsCallback((registration, _, cfg) =>
             {
-                x.AddConfigureEndpointsCallback((_, cfg) =>
+                // First on every endpoint, so it bounds all the rest: retries, the outbox, the partitioner.
+                cfg.UseFilter(new ConsumeDeadlineFilter(
+                    options.ConsumeDeadline, registration.GetRequiredService<ILoggerFactory>().CreateLogger<ConsumeDeadlineFilter>()));
+                if (options.QuorumQueues && cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
-                    if (cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
-                    {
-                        rabbit.SetQuorumQueue();
-                    }
-                });
-            }
+                    rabbit.SetQuorumQueue();
+                }
+            });
 
             configure(x);
 

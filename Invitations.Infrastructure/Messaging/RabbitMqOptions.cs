@@ -12,4 +12,13 @@ public sealed class RabbitMqOptions
 
     /// <summary>How long a process waits for the broker at start-up before it gives up and exits non-zero.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A message still being consumed after this long is given up, so its endpoint can reconnect (see
+    /// <see cref="ConsumeDeadlineFilter"/>); far above any consume that makes progress.
+    /// </summary>
+    public TimeSpan ConsumeDeadline { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a background loop (the scheduler's delivery, the dispatcher) waits on one publish or send.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

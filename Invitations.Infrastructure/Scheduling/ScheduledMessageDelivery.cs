@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Invitations.Infrastructure.Messaging;
 using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public sealed partial class ScheduledMessageDelivery(
     IBus bus,
     TimeProvider clock,
     IOptions<SchedulerOptions> options,
+    IOptions<RabbitMqOptions> broker,
     ILogger<ScheduledMessageDelivery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -72,10 +74,14 @@ public sealed partial class ScheduledMessageDelivery(
         {
             var envelope = JsonSerializer.Deserialize<StoredEnvelope>(message.Headers ?? "{}") ?? new StoredEnvelope();
             var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
-            await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), cancellationToken);
+
+            // Bounded: a send whose confirm was lost in a broker restart would otherwise hold the loop for ever.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(broker.Value.SendTimeout);
+            await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), timeout.Token);
             await store.CompleteAsync(message.Id, leaseUntil, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Back off with the attempts so a broken destination does not spin; the row stays until sent.
             var retryAt = TruncateToMicroseconds(clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, 5 * message.DeliveryAttempts)));

@@ -1,4 +1,5 @@
 using Invitations.Contracts.BulkInvitations;
+using Invitations.Infrastructure.Messaging;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.Entities;
 using MassTransit;
@@ -15,7 +16,7 @@ namespace Invitations.Worker.Dispatching;
 /// </summary>
 public sealed partial class PendingJobRepublisher(
     InvitationsDbContext db, IPublishEndpoint publish, TimeProvider clock, IOptions<DispatcherOptions> options,
-    ILogger<PendingJobRepublisher> logger)
+    IOptions<RabbitMqOptions> broker, ILogger<PendingJobRepublisher> logger)
 {
     public async Task<int> RepublishAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +43,13 @@ public sealed partial class PendingJobRepublisher(
             return 0;
         }
 
-        await Task.WhenAll(jobs.Select(job => publish.Publish(Submitted(job), cancellationToken)));
+        // Bounded: a publish whose confirm was lost in a broker restart would otherwise hold these rows for ever.
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(broker.Value.SendTimeout);
+            await Task.WhenAll(jobs.Select(job => publish.Publish(Submitted(job), timeout.Token)));
+        }
+
         foreach (var job in jobs)
         {
             job.SubmittedPublishedAt = now;

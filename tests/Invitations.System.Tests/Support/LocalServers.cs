@@ -28,13 +28,26 @@ public static class LocalServers
         await RunAsync("rabbitmqctl", "await_startup");
     }
 
+    /// <summary>Every queue with its ready and unacknowledged messages and consumers, or why that could not be read.</summary>
+    public static async Task<string> DescribeQueuesAsync()
+    {
+        try
+        {
+            return await RunAsync("rabbitmqctl", "list_queues", "-q", "name", "type", "messages_ready", "messages_unacknowledged", "consumers");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or global::System.ComponentModel.Win32Exception or OperationCanceledException)
+        {
+            return ex.Message;
+        }
+    }
+
     public static Task StopPostgresAsync() =>
         RunAsync("pg_ctlcluster", Environment.GetEnvironmentVariable("PG_VERSION") ?? "15", "main", "stop", "-m", "fast");
 
     /// <summary>Starts PostgreSQL the way the scripts do (same options), and waits until it answers.</summary>
     public static Task StartPostgresAsync() => RunAsync(Path.Combine(RepositoryRoot(), "deploy", "local", "infra.sh"));
 
-    private static async Task RunAsync(string file, params string[] arguments)
+    private static async Task<string> RunAsync(string file, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments)
         {
@@ -49,6 +62,8 @@ public static class LocalServers
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
         }
+
+        return await output;
     }
 
     private static string RepositoryRoot()
