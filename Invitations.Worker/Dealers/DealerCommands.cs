@@ -64,11 +64,18 @@ internal static class DealerCommands
         ("provider", providerId),
         ("at", at));
 
-    /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>): taken, or given up.</summary>
-    public static NpgsqlBatchCommand RowLock((int Job, int Row) key, bool take) => Command(
-        take ? "SELECT pg_advisory_lock(@job_key, @row)" : "SELECT pg_advisory_unlock(@job_key, @row)",
-        ("job_key", key.Job),
-        ("row", key.Row));
+    /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>).</summary>
+    public static NpgsqlBatchCommand RowLock(int jobKey, int row) => Command(
+        "SELECT pg_advisory_lock(@job_key, @row)", ("job_key", jobKey), ("row", row));
+
+    /// <summary>Several rows' session locks, taken one after the other in the order given.</summary>
+    public static NpgsqlBatchCommand RowLocks(IReadOnlyCollection<(int Job, int Row)> keys) => Command(
+        "SELECT count(pg_advisory_lock(k, r)) FROM unnest(@job_keys, @rows) AS u(k, r)",
+        ("job_keys", keys.Select(k => k.Job).ToArray()),
+        ("rows", keys.Select(k => k.Row).ToArray()));
+
+    /// <summary>Every session lock of the connection: a store's connection is its own, so these are its rows'.</summary>
+    public static NpgsqlBatchCommand ReleaseRowLocks() => Command("SELECT pg_advisory_unlock_all()");
 
     public static NpgsqlBatchCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -6,10 +6,25 @@ public sealed class DealerOptions
 
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Messages handled at once; the work is one short transaction plus one SMS call each.</summary>
-    public int ConcurrentMessageLimit { get; set; } = 16;
+    /// <summary>
+    /// Messages handled at once. Most of them wait in a group (<see cref="GroupSize"/>): the limit is what lets
+    /// groups fill, not how many transactions run.
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 64;
 
-    public int PrefetchCount { get; set; } = 32;
+    public int PrefetchCount { get; set; } = 128;
+
+    /// <summary>
+    /// Deliveries in hand are done together, up to this many in one transaction (docs/PERFORMANCE.md); each
+    /// message keeps its own retries and outcome. 1 does every row on its own.
+    /// </summary>
+    public int GroupSize { get; set; } = 32;
+
+    /// <summary>Groups under way at once in one worker (while one waits on its SMS, the next is written).</summary>
+    public int GroupConcurrency { get; set; } = 2;
+
+    /// <summary>SMS requests at once within one group.</summary>
+    public int GroupSmsConcurrency { get; set; } = 8;
 
     /// <summary>In-memory retries for transient faults (database, broker, SMS 5xx or timeouts).</summary>
     public int RetryLimit { get; set; } = 3;

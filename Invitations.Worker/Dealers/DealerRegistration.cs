@@ -20,6 +20,8 @@ public static class DealerRegistration
         services.AddBulkJobStore();
         services.AddScoped<DealerInvitationService>();
         services.AddScoped<DealerRowStore>();
+        services.AddSingleton<DealerGroups>();
+        services.AddHostedService(sp => sp.GetRequiredService<DealerGroups>());
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddSingleton<FaultInjection>();
         services.AddScoped<SmsDelivery>();

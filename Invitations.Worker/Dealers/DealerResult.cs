@@ -8,5 +8,8 @@ public sealed record DealerResult(
     /// <summary>This delivery recorded the row's outcome (an earlier one had not, and its attempt is current).</summary>
     public bool Recorded { get; init; }
 
+    /// <summary>The outcome has already gone to the saga (a group reports its rows itself): nothing left to publish.</summary>
+    public bool Reported { get; init; }
+
     public static DealerResult Nothing(string emailMasked) => new(DealerResultKind.Nothing, emailMasked);
 }

@@ -14,22 +14,27 @@ namespace Invitations.Worker.Dealers;
 /// </summary>
 public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
-    private const string LoadSql = """
+    private const string RowSql = """
         SELECT r.status, r.attempts, r.email, r.phone, r.dealer_name, r.tier, r.code_count, r.error_code, r.error,
                j.sponsor_id, j.invitation_type, j.send_sms,
                i.id, i.type, i.status, i.dealer_id, i.token, i.expires_at, i.created_at, i.sms_sent_at,
                i.id IS NULL AND (
                    EXISTS (SELECT 1 FROM dealers d WHERE d.sponsor_id = j.sponsor_id AND d.email = r.email)
                    OR EXISTS (SELECT 1 FROM dealer_invitations p
-                              WHERE p.sponsor_id = j.sponsor_id AND p.email = r.email AND p.status = 'Pending'))
+                              WHERE p.sponsor_id = j.sponsor_id AND p.email = r.email AND p.status = 'Pending')),
+               r.job_id, r.row_number
         FROM bulk_invitation_rows r
         JOIN bulk_invitation_jobs j ON j.id = r.job_id
         LEFT JOIN dealer_invitations i ON i.bulk_job_id = r.job_id AND i.row_number = r.row_number
-        WHERE r.job_id = @job AND r.row_number = @row
-        FOR UPDATE OF r
+
         """;
 
-    private (int Job, int Row)? _held;
+    private const string LoadSql = RowSql + "WHERE r.job_id = @job AND r.row_number = @row FOR UPDATE OF r";
+
+    private const string LoadManySql = RowSql + "WHERE (r.job_id, r.row_number) IN (SELECT * FROM unnest(@jobs, @rows)) FOR UPDATE OF r";
+
+    /// <summary>This store's connection holds row session locks (it is the store's alone, so releasing means all of them).</summary>
+    private bool _held;
 
     private NpgsqlConnection? _connection;
 
@@ -52,19 +57,50 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     /// </summary>
     public async Task<DealerRow?> LoadAsync(NpgsqlTransaction transaction, Guid jobId, int rowNumber, CancellationToken cancellationToken)
     {
-        var key = (LockKey(jobId), rowNumber);
-        await using var batch = new NpgsqlBatch(Connection, transaction)
-        {
-            BatchCommands = { DealerCommands.RowLock(key, take: true), DealerCommands.Command(LoadSql, ("job", jobId), ("row", rowNumber)) },
-        };
+        var rows = await LoadWithLocksAsync(
+            transaction,
+            DealerCommands.RowLock(LockKey(jobId), rowNumber),
+            DealerCommands.Command(LoadSql, ("job", jobId), ("row", rowNumber)),
+            cancellationToken);
+        return rows.Values.SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Many rows at once (<see cref="LoadAsync"/> for each, in one round trip). The session locks are taken in
+    /// one order, so two deliveries of overlapping rows wait for each other instead of deadlocking.
+    /// </summary>
+    public Task<Dictionary<(Guid JobId, int RowNumber), DealerRow>> LoadManyAsync(
+        NpgsqlTransaction transaction, IReadOnlyCollection<(Guid JobId, int RowNumber)> keys, CancellationToken cancellationToken)
+    {
+        var locks = keys.Select(k => (Job: LockKey(k.JobId), Row: k.RowNumber)).Distinct().Order().ToArray();
+        return LoadWithLocksAsync(
+            transaction,
+            DealerCommands.RowLocks(locks),
+            DealerCommands.Command(LoadManySql, ("jobs", keys.Select(k => k.JobId).ToArray()), ("rows", keys.Select(k => k.RowNumber).ToArray())),
+            cancellationToken);
+    }
+
+    private async Task<Dictionary<(Guid JobId, int RowNumber), DealerRow>> LoadWithLocksAsync(
+        NpgsqlTransaction transaction, NpgsqlBatchCommand locks, NpgsqlBatchCommand load, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(Connection, transaction) { BatchCommands = { locks, load } };
+        _held = true;
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        _held = key;
         await reader.NextResultAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var rows = new Dictionary<(Guid JobId, int RowNumber), DealerRow>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            return null;
+            var row = ReadRow(reader);
+            rows[(row.JobId, row.RowNumber)] = row;
         }
 
+        return rows;
+    }
+
+    private static DealerRow ReadRow(NpgsqlDataReader reader)
+    {
+        var jobId = reader.GetGuid(21);
+        var rowNumber = reader.GetInt32(22);
         var email = reader.GetString(2);
         var phone = reader.GetString(3);
         var name = reader.GetString(4);
@@ -107,6 +143,30 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
             reader.GetBoolean(11),
             invitation,
             reader.GetBoolean(20));
+    }
+
+    /// <summary>
+    /// Writes in the open transaction, in one round trip; the caller reads what each command changed. With
+    /// <paramref name="release"/> and no transaction, the row session locks go with the writes.
+    /// </summary>
+    public async Task ExecuteAsync(NpgsqlTransaction? transaction, IEnumerable<NpgsqlBatchCommand> commands, bool release, CancellationToken cancellationToken)
+    {
+        await OpenAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(Connection, transaction);
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        if (release)
+        {
+            AddRelease(batch);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -169,13 +229,13 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     /// <summary>Gives up the row's session lock if a write did not take it along (the rare paths, errors).</summary>
     public async Task ReleaseAsync()
     {
-        if (_held is not { } key || _connection?.State != ConnectionState.Open)
+        if (!_held || _connection?.State != ConnectionState.Open)
         {
             return;
         }
 
-        _held = null;
-        await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { DealerCommands.RowLock(key, take: false) } };
+        _held = false;
+        await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { DealerCommands.ReleaseRowLocks() } };
         try
         {
             await batch.ExecuteNonQueryAsync(CancellationToken.None);
@@ -199,13 +259,13 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
 
     private void AddRelease(NpgsqlBatch batch)
     {
-        if (_held is not { } key)
+        if (!_held)
         {
             return;
         }
 
-        batch.BatchCommands.Add(DealerCommands.RowLock(key, take: false));
-        _held = null;
+        batch.BatchCommands.Add(DealerCommands.ReleaseRowLocks());
+        _held = false;
     }
 
     /// <summary>The outcome, with whatever else must go in the same round trip, and the row's session lock given up.</summary>

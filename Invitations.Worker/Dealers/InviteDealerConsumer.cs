@@ -1,20 +1,30 @@
 using Invitations.Contracts.Dealers;
 using Invitations.Infrastructure.Hosting;
+using Invitations.Worker.Faults;
 using MassTransit;
 
 namespace Invitations.Worker.Dealers;
 
 /// <summary>
-/// One row: the service does the idempotent work and records the row's outcome; the outcome event is
-/// published after it (the saga learns of it in batches, see <c>DealerOutcomeBatchConsumer</c>).
+/// One row: the service does the idempotent work and records the row's outcome, in a group with the other
+/// rows in hand (the group reports the outcome to the saga) or alone (the outcome event is published after
+/// it, and the saga learns of it in batches, see <c>DealerOutcomeBatchConsumer</c>).
 /// </summary>
-public sealed class InviteDealerConsumer(DealerInvitationService service, Telemetry telemetry, TimeProvider clock) : IConsumer<InviteDealer>
+public sealed class InviteDealerConsumer(
+    DealerGroups groups, DealerInvitationService service, FaultInjection faults, Telemetry telemetry, TimeProvider clock) : IConsumer<InviteDealer>
 {
     public async Task Consume(ConsumeContext<InviteDealer> context)
     {
         var message = context.Message;
-        var result = await service.ProcessAsync(message, context.CancellationToken);
+        var result = await groups.ProcessAsync(message, context.CancellationToken)
+            ?? await service.ProcessAsync(message, context.CancellationToken);
         Count(result);
+        if (result.Reported)
+        {
+            return;
+        }
+
+        faults.BeforeOutcomePublish(message.RowNumber);
         switch (result.Kind)
         {
             case DealerResultKind.Invited:

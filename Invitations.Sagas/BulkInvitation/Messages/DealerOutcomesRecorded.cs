@@ -10,6 +10,9 @@ public sealed record DealerOutcomesRecorded
     public required Guid BulkJobId { get; init; }
     public required int[] SucceededRows { get; init; }
     public required int[] FailedRows { get; init; }
+
+    /// <summary>How many outcome reports this coalesces (a row reported twice, by two deliveries, counts twice).</summary>
+    public required int Reports { get; init; }
     public string? LatestDealerEmailMasked { get; init; }
     public bool? LatestDealerSuccess { get; init; }
     public string? LatestDealerError { get; init; }

@@ -37,6 +37,8 @@ public sealed class When_a_server_really_restarts_mid_job
             throw;
         }
 
+        // How often the restart left a consume hung on a lost publish confirm (given up at the deadline).
+        await TestContext.Out.WriteLineAsync($"consumes given up at the deadline: {rig.Output.Count(l => l.Contains("given up after", StringComparison.Ordinal))}");
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"), status.ToString());
         Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(400));
         await rig.AssertInvariantsAsync(jobId);

@@ -1,19 +1,19 @@
 using System.Collections.Concurrent;
-using Invitations.Contracts.Dealers;
 using Invitations.Sagas.BulkInvitation.Messages;
 using MassTransit;
 
 namespace Invitations.Worker.Tests.Dealers;
 
 /// <summary>
-/// Counts, per job, the outcome events the worker consumed and the batched saga messages it published and
-/// consumed, so a test can wait until every outcome has gone all the way through the saga.
+/// Counts, per job, the outcome reports the saga received (rows reported by a group, outcome events coalesced
+/// by the batch consumer) and the saga messages published and consumed, so a test can wait until every
+/// outcome has gone all the way through the saga.
 /// </summary>
 public sealed class MessageCounter : IConsumeObserver, IPublishObserver
 {
     private readonly ConcurrentDictionary<(Guid Job, string Kind), int> _counts = new();
 
-    public int OutcomesConsumed(Guid jobId) => Get(jobId, "outcome-consumed");
+    public int OutcomesReported(Guid jobId) => Get(jobId, "outcome-reported");
 
     /// <summary>Every batched saga message published for the job has been handled by the saga.</summary>
     public bool SagaCaughtUp(Guid jobId) => Get(jobId, "batch-published") == Get(jobId, "batch-consumed");
@@ -24,17 +24,10 @@ public sealed class MessageCounter : IConsumeObserver, IPublishObserver
     public Task PostConsume<T>(ConsumeContext<T> context)
         where T : class
     {
-        switch (context.Message)
+        if (context.Message is DealerOutcomesRecorded m)
         {
-            case DealerInvited m:
-                Add(m.BulkJobId, "outcome-consumed");
-                break;
-            case DealerInvitationFailed m:
-                Add(m.BulkJobId, "outcome-consumed");
-                break;
-            case DealerOutcomesRecorded m:
-                Add(m.BulkJobId, "batch-consumed");
-                break;
+            Add(m.BulkJobId, "batch-consumed");
+            Add(m.BulkJobId, "outcome-reported", m.Reports);
         }
 
         return Task.CompletedTask;
@@ -62,5 +55,5 @@ public sealed class MessageCounter : IConsumeObserver, IPublishObserver
 
     private int Get(Guid jobId, string kind) => _counts.GetValueOrDefault((jobId, kind));
 
-    private void Add(Guid jobId, string kind) => _counts.AddOrUpdate((jobId, kind), 1, (_, n) => n + 1);
+    private void Add(Guid jobId, string kind, int count = 1) => _counts.AddOrUpdate((jobId, kind), count, (_, n) => n + count);
 }

@@ -28,9 +28,9 @@ public sealed class When_invite_dealer_is_delivered_twice
         var completed = await _worker.CompletionAsync(job.Id);
         await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
 
-        // Both deliveries of every row publish an outcome; wait until all twenty went through to the saga.
+        // Both deliveries of every row report an outcome; wait until all twenty went through to the saga.
         await JobWatch.UntilAsync(() => Task.FromResult(
-            _worker.Messages.OutcomesConsumed(job.Id) == 20 && _worker.Messages.SagaCaughtUp(job.Id)));
+            _worker.Messages.OutcomesReported(job.Id) == 20 && _worker.Messages.SagaCaughtUp(job.Id)));
         var saga = await db.BulkInvitationSagas.AsNoTracking().SingleAsync(s => s.CorrelationId == job.Id);
         using (Assert.EnterMultipleScope())
         {

@@ -24,6 +24,9 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
+    /// <summary>The worker's services, for specs that drive one of them directly.</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<WorkerHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });

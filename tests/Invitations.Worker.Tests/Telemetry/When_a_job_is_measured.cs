@@ -34,7 +34,7 @@ public sealed class When_a_job_is_measured
         // The same row delivered again on top: reported again, but not counted again.
         await worker.Bus.Publish(new Contracts.Dealers.InviteDealer { BulkJobId = job.Id, RowNumber = 2, Attempt = 1 });
         var completed = await worker.CompletionAsync(job.Id);
-        await JobWatch.UntilAsync(() => Task.FromResult(worker.Messages.OutcomesConsumed(job.Id) == 7));
+        await JobWatch.UntilAsync(() => Task.FromResult(worker.Messages.OutcomesReported(job.Id) == 7));
 
         var all = measurements.ToArray();
         using (Assert.EnterMultipleScope())

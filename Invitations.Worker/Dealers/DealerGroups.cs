@@ -1,0 +1,155 @@
+using System.Threading.Channels;
+using Invitations.Contracts.Dealers;
+using Invitations.Infrastructure.Messaging;
+using Invitations.Sagas.BulkInvitation.Outcomes;
+using Invitations.Worker.Faults;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Invitations.Worker.Dealers;
+
+/// <summary>
+/// Gathers the InviteDealer deliveries a worker has in hand into groups done in one transaction each
+/// (<see cref="DealerInvitationService.ProcessGroupAsync"/>). The group reports its rows' outcomes to the saga
+/// in one message per job; then each delivery goes on as it would alone: it is acknowledged, retried or
+/// faulted on its own. What a group cannot settle, and a delivery that finds nobody to group with, is done
+/// alone and publishes its own outcome event.
+/// </summary>
+public sealed partial class DealerGroups(
+    IServiceScopeFactory scopes, IPublishEndpoint publish, FaultInjection faults, TimeProvider clock, IOptions<DealerOptions> options,
+    IOptions<RabbitMqOptions> broker, ILogger<DealerGroups> logger)
+    : BackgroundService
+{
+    private readonly Channel<Member> _waiting = Channel.CreateUnbounded<Member>();
+
+    /// <summary>The row's result from a group, or null: do it alone.</summary>
+    public Task<DealerResult?> ProcessAsync(InviteDealer message, CancellationToken cancellationToken)
+    {
+        if (options.Value.GroupSize <= 1)
+        {
+            return Task.FromResult<DealerResult?>(null);
+        }
+
+        var member = new Member(message);
+        return _waiting.Writer.TryWrite(member) ? member.Result.Task.WaitAsync(cancellationToken) : Task.FromResult<DealerResult?>(null);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.GroupSize <= 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, settings.GroupConcurrency)).Select(_ => FormGroupsAsync(settings.GroupSize, stoppingToken)));
+        }
+        finally
+        {
+            // Stopping: whoever still waits is done alone (or, as the bus stops too, delivered again later).
+            _waiting.Writer.TryComplete();
+            while (_waiting.Reader.TryRead(out var member))
+            {
+                member.Result.TrySetResult(null);
+            }
+        }
+    }
+
+    private async Task FormGroupsAsync(int size, CancellationToken stoppingToken)
+    {
+        var group = new List<Member>(size);
+        var rows = new HashSet<(Guid JobId, int RowNumber)>();
+        try
+        {
+            while (await _waiting.Reader.WaitToReadAsync(stoppingToken))
+            {
+                group.Clear();
+                rows.Clear();
+                while (group.Count < size && _waiting.Reader.TryRead(out var member))
+                {
+                    if (rows.Add((member.Message.BulkJobId, member.Message.RowNumber)))
+                    {
+                        group.Add(member);
+                    }
+                    else
+                    {
+                        // A second copy of a row in the group: alone, it waits for the group's row lock.
+                        member.Result.TrySetResult(null);
+                    }
+                }
+
+                if (group.Count == 1)
+                {
+                    group[0].Result.TrySetResult(null);
+                }
+                else if (group.Count > 1)
+                {
+                    await RunAsync(group, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            foreach (var member in group)
+            {
+                member.Result.TrySetResult(null);
+            }
+        }
+    }
+
+    private async Task RunAsync(List<Member> group, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<DealerInvitationService>();
+            var results = await service.ProcessGroupAsync(group.ConvertAll(m => m.Message), stoppingToken);
+            await ReportAsync(group, results, stoppingToken);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Result.TrySetResult(results[i] is { Kind: not DealerResultKind.Nothing } result ? result with { Reported = true } : results[i]);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogGroupFailed(logger, ex, group.Count);
+            foreach (var member in group)
+            {
+                member.Result.TrySetException(ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The outcomes the group settled, to the saga, before any delivery is acknowledged: a crash before this
+    /// leaves the deliveries to come again and report the recorded outcomes (as one row alone would).
+    /// </summary>
+    private async Task ReportAsync(List<Member> group, DealerResult?[] results, CancellationToken stoppingToken)
+    {
+        var reports = new List<DealerOutcomeReport>();
+        var at = clock.GetUtcNow();
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (results[i] is { Kind: not DealerResultKind.Nothing } result)
+            {
+                faults.BeforeOutcomePublish(group[i].Message.RowNumber);
+                reports.Add(new DealerOutcomeReport(group[i].Message.BulkJobId, group[i].Message.RowNumber, at, result.EmailMasked, result.Reason));
+            }
+        }
+
+        // Bounded: a publish whose confirm was lost in a broker restart must not hold the group for ever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(broker.Value.SendTimeout);
+        await Task.WhenAll(DealerOutcomeReport.Coalesce(reports, at).Select(message => publish.Publish(message, timeout.Token)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} dealers failed; each is retried")]
+    private static partial void LogGroupFailed(ILogger logger, Exception exception, int count);
+
+    private sealed record Member(InviteDealer Message)
+    {
+        public TaskCompletionSource<DealerResult?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,108 @@
+using Invitations.Contracts.BulkInvitations;
+using Invitations.Contracts.Dealers;
+using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Testing.BulkJobs;
+using Invitations.Worker.Dealers;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Invitations.Worker.Tests.Dealers;
+
+/// <summary>
+/// The dealer service's group path, driven directly on rows the dispatcher has sent (no saga runs for these
+/// jobs): the same outcome per row as the row-by-row path, and nothing written when it hands the rows back.
+/// </summary>
+public sealed class When_rows_are_done_in_a_group
+{
+    private WorkerHost _worker = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _worker = await WorkerHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _worker.DisposeAsync();
+
+    [Test]
+    public async Task Should_invite_each_row_once_and_reject_a_taken_email_alone()
+    {
+        var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(12).WithCodesPerRow(2).AlreadyDispatched().CreateAsync();
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        var taken = await db.BulkInvitationRows.SingleAsync(r => r.JobId == job.Id && r.RowNumber == 5);
+        db.Dealers.Add(new Dealer
+        {
+            Id = NewId.NextGuid(),
+            SponsorId = job.SponsorId,
+            Email = taken.Email,
+            Phone = taken.Phone,
+            Name = "Mevcut Bayi",
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+
+        var first = await ProcessGroupAsync(job);
+        var again = await ProcessGroupAsync(job);
+
+        var rows = await db.BulkInvitationRows.AsNoTracking().Where(r => r.JobId == job.Id).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Has.All.Not.Null);
+            Assert.That(first.Count(r => r!.Kind == DealerResultKind.Invited && r.Recorded), Is.EqualTo(11));
+            Assert.That(first[3], Is.Not.Null.And.Property(nameof(DealerResult.ReasonCode)).EqualTo(DealerRejectedException.DealerExists));
+            Assert.That(first[3]!.Recorded, Is.True);
+
+            // A second delivery of the whole group reports the recorded outcomes, and records nothing.
+            Assert.That(again.Select(r => r?.Kind), Is.EqualTo(first.Select(r => r!.Kind)));
+            Assert.That(again.Select(r => r?.InvitationId), Is.EqualTo(first.Select(r => r!.InvitationId)));
+            Assert.That(again.Count(r => r!.Recorded), Is.Zero);
+
+            Assert.That(rows.Count(r => r.Status == RowStatus.Succeeded && r.InvitationId != null), Is.EqualTo(11));
+            Assert.That(rows.Single(r => r.RowNumber == 5).Status, Is.EqualTo(RowStatus.Failed));
+            Assert.That(await db.DealerInvitations.CountAsync(i => i.BulkJobId == job.Id && i.SmsSentAt != null), Is.EqualTo(11));
+            Assert.That(await db.SmsMessages.CountAsync(m => m.BulkJobId == job.Id), Is.EqualTo(11));
+            Assert.That(await db.SponsorshipCodes.CountAsync(c => c.ReservedByJobId == job.Id && c.InvitationId != null), Is.EqualTo(22));
+            Assert.That(
+                await db.SponsorshipCodes.Where(c => c.ReservedByJobId == job.Id && c.InvitationId != null)
+                    .GroupBy(c => c.InvitationId).CountAsync(g => g.Count() != 2),
+                Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Should_hand_every_row_back_untouched_when_codes_run_short_then_reject_only_the_last_alone()
+    {
+        var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(6).WithCodesPerRow(2).AlreadyDispatched().CreateAsync();
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await db.SponsorshipCodes.Where(c => c.ReservedByJobId == job.Id).OrderByDescending(c => c.Id).Take(1)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ReservedByJobId, (Guid?)null).SetProperty(x => x.ReservedAt, (DateTimeOffset?)null));
+
+        var grouped = await ProcessGroupAsync(job);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(grouped, Has.All.Null);
+            Assert.That(await db.DealerInvitations.CountAsync(i => i.BulkJobId == job.Id), Is.Zero);
+            Assert.That(await db.SmsMessages.CountAsync(m => m.BulkJobId == job.Id), Is.Zero);
+            Assert.That(await db.SponsorshipCodes.CountAsync(c => c.ReservedByJobId == job.Id && c.AssignedAt != null), Is.Zero);
+            Assert.That(await db.BulkInvitationRows.CountAsync(r => r.JobId == job.Id && r.Status != RowStatus.Pending), Is.Zero);
+        }
+
+        var alone = new List<DealerResult>();
+        foreach (var message in Messages(job))
+        {
+            await using var scope = _worker.Services.CreateAsyncScope();
+            alone.Add(await scope.ServiceProvider.GetRequiredService<DealerInvitationService>().ProcessAsync(message, CancellationToken.None));
+        }
+
+        Assert.That(alone.Select(r => r.ReasonCode), Is.EqualTo(new string?[] { null, null, null, null, null, DealerRejectedException.CodesUnavailable }));
+    }
+
+    private async Task<DealerResult?[]> ProcessGroupAsync(TestJob job)
+    {
+        await using var scope = _worker.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DealerInvitationService>().ProcessGroupAsync(Messages(job), CancellationToken.None);
+    }
+
+    private static List<InviteDealer> Messages(TestJob job) =>
+        job.RowNumbers.Select(row => new InviteDealer { BulkJobId = job.Id, RowNumber = row, Attempt = 1 }).ToList();
+}
