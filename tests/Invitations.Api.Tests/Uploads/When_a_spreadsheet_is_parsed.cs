@@ -58,6 +58,36 @@ public sealed class When_a_spreadsheet_is_parsed
         Assert.That((row.Email, row.Phone), Is.EqualTo(("formul@ornek.com", "0532 111 22 33")));
     }
 
+    [Test]
+    public void Should_read_dates_numbers_and_booleans_as_their_invariant_text()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Bayiler");
+        sheet.Cell(1, 1).Value = new DateTime(2026, 11, 28, 0, 0, 0, DateTimeKind.Unspecified);
+        sheet.Cell(1, 2).Value = 2.5;
+        sheet.Cell(1, 3).Value = true;
+        sheet.Cell(1, 4).Value = 5321112233;
+        sheet.Cell(1, 5).Value = "İnline";
+        sheet.Cell(1, 5).Style.NumberFormat.Format = "0.00;[Red]-0.00";
+        sheet.Cell(1, 40).Value = "past the columns we read";
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+
+        var row = XlsxSheetReader.Read(stream.ToArray(), Limits).Rows.Single();
+
+        Assert.That(row.Cells, Is.EqualTo(new[] { "2026-11-28", "2.5", "TRUE", "5321112233", "İnline" }));
+    }
+
+    [Test]
+    public void Should_stop_at_the_first_row_past_the_limit()
+    {
+        var file = DealerFiles.Xlsx([.. Enumerable.Range(0, 30).Select(i => new object?[] { $"d{i}@ornek.com", "05321112233", "Bayi", 1, "S" })]);
+
+        var rejected = Assert.Throws<UploadRejectedException>(() => XlsxSheetReader.Read(file, new UploadOptions { MaxRows = 10 }));
+
+        Assert.That(rejected!.DetailKey, Is.EqualTo("too-many-rows"));
+    }
+
     [TestCase("E-posta", DealerColumn.Email)]
     [TestCase("EPOSTA", DealerColumn.Email)]
     [TestCase("Dealer Name", DealerColumn.DealerName)]
