@@ -2,6 +2,7 @@ using System.Globalization;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.Persistence.Entities;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Testing.BulkJobs;
 
@@ -85,6 +86,23 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
 
         await db.SaveChangesAsync();
         return new TestJob(jobId, _sponsorId, _rows, Enumerable.Range(2, _rows).ToArray());
+    }
+
+    /// <summary>The sponsor already has a dealer with this row's email (the row is to be rejected as a duplicate).</summary>
+    public static async Task AddExistingDealerForRowAsync(TestInfrastructure infrastructure, TestJob job, int rowNumber)
+    {
+        await using var db = SharedDbContexts.Create(infrastructure);
+        var row = await db.BulkInvitationRows.SingleAsync(r => r.JobId == job.Id && r.RowNumber == rowNumber);
+        db.Dealers.Add(new Dealer
+        {
+            Id = NewId.NextGuid(),
+            SponsorId = job.SponsorId,
+            Email = row.Email,
+            Phone = row.Phone,
+            Name = "Mevcut Bayi",
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     public static BulkInvitationSubmitted Submitted(TestJob job) => new()

@@ -20,18 +20,8 @@ public sealed class When_a_dealer_already_exists
     public async Task Should_reject_that_row_and_end_partially_successful()
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(3).CreateAsync();
+        await TestJobBuilder.AddExistingDealerForRowAsync(TestRun.Infrastructure, job, 3);
         await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
-        var taken = await db.BulkInvitationRows.SingleAsync(r => r.JobId == job.Id && r.RowNumber == 3);
-        db.Dealers.Add(new Dealer
-        {
-            Id = NewId.NextGuid(),
-            SponsorId = job.SponsorId,
-            Email = taken.Email,
-            Phone = taken.Phone,
-            Name = "Mevcut Bayi",
-            CreatedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync();
 
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 

@@ -27,18 +27,8 @@ public sealed class When_rows_are_done_in_a_group
     public async Task Should_invite_each_row_once_and_reject_a_taken_email_alone()
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(12).WithCodesPerRow(2).AlreadyDispatched().CreateAsync();
+        await TestJobBuilder.AddExistingDealerForRowAsync(TestRun.Infrastructure, job, 5);
         await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
-        var taken = await db.BulkInvitationRows.SingleAsync(r => r.JobId == job.Id && r.RowNumber == 5);
-        db.Dealers.Add(new Dealer
-        {
-            Id = NewId.NextGuid(),
-            SponsorId = job.SponsorId,
-            Email = taken.Email,
-            Phone = taken.Phone,
-            Name = "Mevcut Bayi",
-            CreatedAt = DateTimeOffset.UtcNow,
-        });
-        await db.SaveChangesAsync();
 
         var first = await ProcessGroupAsync(job);
         var again = await ProcessGroupAsync(job);
