@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Invitations.Contracts.Dealers;
+using Invitations.Infrastructure.Hosting;
 using Invitations.Infrastructure.Messaging;
 using Invitations.Sagas.BulkInvitation.Outcomes;
 using Invitations.Worker.Faults;
@@ -101,6 +103,12 @@ public sealed partial class DealerGroups(
 
     private async Task RunAsync(List<Member> group, CancellationToken stoppingToken)
     {
+        // Traced under the first delivery's consume (the rows of a group mostly share one job, so one upload's
+        // trace), linked to the others: its SQL shows where the dealers' work went.
+        Activity.Current = group[0].Trace;
+        using var activity = Telemetry.ActivitySource.StartActivity(
+            "dealer group", ActivityKind.Internal, parentContext: default, links: group.Skip(1).Where(m => m.Trace is not null).Select(m => new ActivityLink(m.Trace!.Context)));
+        activity?.SetTag("invitations.dealer_group.size", group.Count);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -150,6 +158,9 @@ public sealed partial class DealerGroups(
 
     private sealed record Member(InviteDealer Message)
     {
+        /// <summary>The delivery's consume span, if it is traced.</summary>
+        public Activity? Trace { get; } = Activity.Current;
+
         public TaskCompletionSource<DealerResult?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
