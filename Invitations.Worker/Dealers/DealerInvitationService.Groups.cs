@@ -1,0 +1,168 @@
+using Invitations.Contracts.Dealers;
+using Invitations.Infrastructure.BulkJobs;
+using Invitations.Infrastructure.Persistence.Entities;
+using Npgsql;
+
+namespace Invitations.Worker.Dealers;
+
+/// <summary>The group path: many rows, the same work and outcomes as one row alone, in one transaction.</summary>
+public sealed partial class DealerInvitationService
+{
+    /// <summary>
+    /// Many rows, the same work as <see cref="ProcessAsync"/> for each, in three round trips and one transaction
+    /// for all of them. A row this cannot settle comes back null, to be done on its own: the whole group when a
+    /// row is short of codes or races a concurrent insert (nothing was written), a row whose SMS failed for a
+    /// reason worth retrying. An error that stops the group as a whole is thrown, for every row to be retried.
+    /// </summary>
+    public async Task<DealerResult?[]> ProcessGroupAsync(IReadOnlyList<InviteDealer> messages, CancellationToken cancellationToken)
+    {
+        var results = new DealerResult?[messages.Count];
+        try
+        {
+            var afterCommit = await CreateGroupAsync(messages, results, cancellationToken);
+            if (afterCommit is null)
+            {
+                Array.Clear(results);
+                return results;
+            }
+
+            await FinishGroupAsync(messages, afterCommit, results, cancellationToken);
+            return results;
+        }
+        finally
+        {
+            await store.ReleaseAsync();
+        }
+    }
+
+    /// <summary>
+    /// The group's transaction: every row still pending gets its invitation and codes, or its rejection. Returns
+    /// the rows whose invitation exists after the commit and still need their SMS or their outcome, or null
+    /// when the group has to be done row by row.
+    /// </summary>
+    private async Task<List<(int Index, DealerRow Row, DealerInvitation Invitation)>?> CreateGroupAsync(
+        IReadOnlyList<InviteDealer> messages, DealerResult?[] results, CancellationToken cancellationToken)
+    {
+        var afterCommit = new List<(int Index, DealerRow Row, DealerInvitation Invitation)>();
+        var writes = new List<NpgsqlBatchCommand>();
+        var handOvers = new List<(NpgsqlBatchCommand Command, int Expected)>();
+        var records = new List<(int Index, NpgsqlBatchCommand Command)>();
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        var rows = await store.LoadManyAsync(transaction, messages.Select(m => (m.BulkJobId, m.RowNumber)).ToList(), cancellationToken);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            if (!rows.TryGetValue((message.BulkJobId, message.RowNumber), out var row))
+            {
+                continue;
+            }
+
+            if (row.Status != RowStatus.Pending)
+            {
+                results[i] = Recorded(row, message.Attempt);
+            }
+            else if (row.Invitation is { } existing)
+            {
+                afterCommit.Add((i, row, existing));
+            }
+            else if (row.EmailTaken)
+            {
+                results[i] = Rejected(row, DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
+                records.Add((i, RowOutcomeCommand.Create(row.JobId, Outcome(results[i]!, message))));
+            }
+            else
+            {
+                var invitation = NewInvitation(row, out var dealer);
+                if (dealer is not null)
+                {
+                    writes.Add(DealerCommands.InsertDealer(dealer));
+                }
+
+                writes.Add(DealerCommands.InsertInvitation(invitation));
+                var handOver = DealerCommands.HandOverCodes(invitation);
+                writes.Add(handOver);
+                handOvers.Add((handOver, invitation.CodeCount));
+                if (row.SendSms)
+                {
+                    afterCommit.Add((i, row, invitation));
+                }
+                else
+                {
+                    results[i] = Invited(invitation);
+                    records.Add((i, RowOutcomeCommand.Create(row.JobId, Outcome(results[i]!, message))));
+                }
+            }
+        }
+
+        try
+        {
+            await store.ExecuteAsync(transaction, writes.Concat(records.Select(r => r.Command)), release: false, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another delivery or job made the same invitation or dealer: row by row, the loser learns which.
+            return null;
+        }
+
+        if (handOvers.Any(h => h.Command.RecordsAffected != h.Expected))
+        {
+            // Short of codes: row by row, each finds out whether its codes are gone or only held elsewhere.
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var (index, command) in records)
+        {
+            results[index] = results[index]! with { Recorded = command.RecordsAffected > 0 };
+        }
+
+        return afterCommit;
+    }
+
+    /// <summary>After the commit: the SMS of each row that needs one, then every outcome in one round trip.</summary>
+    private async Task FinishGroupAsync(
+        IReadOnlyList<InviteDealer> messages, List<(int Index, DealerRow Row, DealerInvitation Invitation)> afterCommit,
+        DealerResult?[] results, CancellationToken cancellationToken)
+    {
+        var writes = new NpgsqlBatchCommand?[afterCommit.Count];
+        var records = new NpgsqlBatchCommand?[afterCommit.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.GroupSmsConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, afterCommit.Count), parallel, async (k, token) =>
+        {
+            var (index, row, invitation) = afterCommit[k];
+            var message = messages[index];
+            var result = Invited(invitation);
+            if (row.SendSms && invitation.SmsSentAt is null)
+            {
+                try
+                {
+                    var providerId = await sms.SendAsync(invitation, token);
+                    writes[k] = DealerCommands.MarkSmsSent(invitation.Id, providerId, clock.GetUtcNow());
+                }
+                catch (DealerRejectedException ex)
+                {
+                    result = Rejected(row, ex.ReasonCode, ex.Message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Worth another try: this row alone, through the consumer's retries.
+                    return;
+                }
+            }
+
+            results[index] = result;
+            records[k] = RowOutcomeCommand.Create(row.JobId, Outcome(result, message));
+        });
+
+        await store.ExecuteAsync(null, writes.Concat(records).OfType<NpgsqlBatchCommand>(), release: true, cancellationToken);
+        for (var k = 0; k < afterCommit.Count; k++)
+        {
+            if (records[k] is { } record)
+            {
+                var index = afterCommit[k].Index;
+                results[index] = results[index]! with { Recorded = record.RecordsAffected > 0 };
+            }
+        }
+    }
+}
