@@ -52,7 +52,7 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     /// The row, locked for update so a cancel cannot skip it while it is being done, and the row's session
     /// lock, which two deliveries of one row take in turn until the SMS is sent and recorded: without it both
     /// could find the invitation made and the SMS not yet sent, and send it twice. The session lock goes with
-    /// the last write (<see cref="Release"/>) or with <see cref="ReleaseAsync"/>; a dead process's goes with
+    /// the last write (<see cref="ExecuteAsync"/> with release) or with <see cref="ReleaseAsync"/>; a dead process's goes with
     /// its connection. Null if the job is gone.
     /// </summary>
     public async Task<DealerRow?> LoadAsync(NpgsqlTransaction transaction, Guid jobId, int rowNumber, CancellationToken cancellationToken)
@@ -146,8 +146,8 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     }
 
     /// <summary>
-    /// Writes in the open transaction, in one round trip; the caller reads what each command changed. With
-    /// <paramref name="release"/> and no transaction, the row session locks go with the writes.
+    /// Writes in one round trip, in the open transaction if there is one; the caller reads what each command
+    /// changed. With <paramref name="release"/>, the row session locks go with the writes.
     /// </summary>
     public async Task ExecuteAsync(NpgsqlTransaction? transaction, IEnumerable<NpgsqlBatchCommand> commands, bool release, CancellationToken cancellationToken)
     {
@@ -158,9 +158,10 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
             batch.BatchCommands.Add(command);
         }
 
-        if (release)
+        if (release && _held)
         {
-            AddRelease(batch);
+            batch.BatchCommands.Add(DealerCommands.ReleaseRowLocks());
+            _held = false;
         }
 
         if (batch.BatchCommands.Count > 0)
@@ -177,24 +178,23 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
     public async Task<(int Taken, bool Recorded)> CreateAsync(
         NpgsqlTransaction transaction, DealerInvitation invitation, Dealer? dealer, RowOutcome? outcome, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(Connection, transaction);
+        var commands = new List<NpgsqlBatchCommand>();
         if (dealer is not null)
         {
-            batch.BatchCommands.Add(DealerCommands.InsertDealer(dealer));
+            commands.Add(DealerCommands.InsertDealer(dealer));
         }
 
-        batch.BatchCommands.Add(DealerCommands.InsertInvitation(invitation));
+        commands.Add(DealerCommands.InsertInvitation(invitation));
         var handOver = DealerCommands.HandOverCodes(invitation);
-        batch.BatchCommands.Add(handOver);
+        commands.Add(handOver);
         var record = outcome is null ? null : RowOutcomeCommand.Create(invitation.BulkJobId, outcome);
         if (record is not null)
         {
-            // Done once this commits: a second delivery waits for the row lock and finds the outcome.
-            batch.BatchCommands.Add(record);
-            AddRelease(batch);
+            commands.Add(record);
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        // With the outcome the row is done once this commits: a second delivery waits for the row and finds it.
+        await ExecuteAsync(transaction, commands, release: record is not null, cancellationToken);
         return (handOver.RecordsAffected, record?.RecordsAffected > 0);
     }
 
@@ -211,20 +211,15 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
 
     /// <summary>Records the row's outcome on its own (a rejection after the commit, an SMS sent earlier).</summary>
     public Task<bool> RecordAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken) =>
-        RecordWithAsync(null, jobId, outcome, cancellationToken);
+        RecordWithAsync(null, null, jobId, outcome, release: true, cancellationToken);
 
     /// <summary>The SMS went out: note it on the invitation and record the row's outcome, in one round trip.</summary>
     public Task<bool> RecordSmsSentAsync(DealerInvitation invitation, string? providerId, RowOutcome outcome, CancellationToken cancellationToken) =>
-        RecordWithAsync(DealerCommands.MarkSmsSent(invitation.Id, providerId, outcome.At), invitation.BulkJobId, outcome, cancellationToken);
+        RecordWithAsync(null, DealerCommands.MarkSmsSent(invitation.Id, providerId, outcome.At), invitation.BulkJobId, outcome, release: true, cancellationToken);
 
     /// <summary>Records an outcome in the open transaction (a rejection found while the row is locked).</summary>
-    public async Task<bool> RecordAsync(NpgsqlTransaction transaction, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
-    {
-        var record = RowOutcomeCommand.Create(jobId, outcome);
-        await using var batch = new NpgsqlBatch(Connection, transaction) { BatchCommands = { record } };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        return record.RecordsAffected > 0;
-    }
+    public Task<bool> RecordAsync(NpgsqlTransaction transaction, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken) =>
+        RecordWithAsync(transaction, null, jobId, outcome, release: false, cancellationToken);
 
     /// <summary>Gives up the row's session lock if a write did not take it along (the rare paths, errors).</summary>
     public async Task ReleaseAsync()
@@ -257,31 +252,12 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         return parts[0] ^ parts[1] ^ parts[2] ^ parts[3];
     }
 
-    private void AddRelease(NpgsqlBatch batch)
+    /// <summary>The outcome, with whatever else must go in the same round trip.</summary>
+    private async Task<bool> RecordWithAsync(
+        NpgsqlTransaction? transaction, NpgsqlBatchCommand? with, Guid jobId, RowOutcome outcome, bool release, CancellationToken cancellationToken)
     {
-        if (!_held)
-        {
-            return;
-        }
-
-        batch.BatchCommands.Add(DealerCommands.ReleaseRowLocks());
-        _held = false;
-    }
-
-    /// <summary>The outcome, with whatever else must go in the same round trip, and the row's session lock given up.</summary>
-    private async Task<bool> RecordWithAsync(NpgsqlBatchCommand? with, Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
-    {
-        await OpenAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(Connection);
-        if (with is not null)
-        {
-            batch.BatchCommands.Add(with);
-        }
-
         var record = RowOutcomeCommand.Create(jobId, outcome);
-        batch.BatchCommands.Add(record);
-        AddRelease(batch);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(transaction, with is null ? [record] : [with, record], release, cancellationToken);
         return record.RecordsAffected > 0;
     }
 }
