@@ -21,4 +21,15 @@ public sealed class RabbitMqOptions
 
     /// <summary>How long a background loop (the scheduler's delivery, the dispatcher) waits on one publish or send.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The token for a publish or send outside a consume: cancelled with <paramref name="cancellationToken"/> or
+    /// after <see cref="SendTimeout"/>, so a publish whose confirm was lost in a broker restart cannot wait for ever.
+    /// </summary>
+    public CancellationTokenSource SendDeadline(CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(SendTimeout);
+        return deadline;
+    }
 }

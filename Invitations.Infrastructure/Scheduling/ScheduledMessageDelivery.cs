@@ -75,10 +75,8 @@ public sealed partial class ScheduledMessageDelivery(
             var envelope = JsonSerializer.Deserialize<StoredEnvelope>(message.Headers ?? "{}") ?? new StoredEnvelope();
             var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
 
-            // Bounded: a send whose confirm was lost in a broker restart would otherwise hold the loop for ever.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(broker.Value.SendTimeout);
-            await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), timeout.Token);
+            using var deadline = broker.Value.SendDeadline(cancellationToken);
+            await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), deadline.Token);
             await store.CompleteAsync(message.Id, leaseUntil, CancellationToken.None);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -147,10 +147,8 @@ public sealed partial class DealerGroups(
             }
         }
 
-        // Bounded: a publish whose confirm was lost in a broker restart must not hold the group for ever.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(broker.Value.SendTimeout);
-        await Task.WhenAll(DealerOutcomeReport.Coalesce(reports, at).Select(message => publish.Publish(message, timeout.Token)));
+        using var deadline = broker.Value.SendDeadline(stoppingToken);
+        await Task.WhenAll(DealerOutcomeReport.Coalesce(reports, at).Select(message => publish.Publish(message, deadline.Token)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} dealers failed; each is retried")]

@@ -43,11 +43,9 @@ public sealed partial class PendingJobRepublisher(
             return 0;
         }
 
-        // Bounded: a publish whose confirm was lost in a broker restart would otherwise hold these rows for ever.
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (var deadline = broker.Value.SendDeadline(cancellationToken))
         {
-            timeout.CancelAfter(broker.Value.SendTimeout);
-            await Task.WhenAll(jobs.Select(job => publish.Publish(Submitted(job), timeout.Token)));
+            await Task.WhenAll(jobs.Select(job => publish.Publish(Submitted(job), deadline.Token)));
         }
 
         foreach (var job in jobs)
