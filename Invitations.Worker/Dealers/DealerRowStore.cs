@@ -14,7 +14,7 @@ namespace Invitations.Worker.Dealers;
 /// </summary>
 public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
-    private const string RowSql = """
+    private const string Columns = """
         SELECT r.status, r.attempts, r.email, r.phone, r.dealer_name, r.tier, r.code_count, r.error_code, r.error,
                j.sponsor_id, j.invitation_type, j.send_sms,
                i.id, i.type, i.status, i.dealer_id, i.token, i.expires_at, i.created_at, i.sms_sent_at,
@@ -23,15 +23,26 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
                    OR EXISTS (SELECT 1 FROM dealer_invitations p
                               WHERE p.sponsor_id = j.sponsor_id AND p.email = r.email AND p.status = 'Pending')),
                r.job_id, r.row_number
-        FROM bulk_invitation_rows r
+
+        """;
+
+    private const string Joins = """
+
         JOIN bulk_invitation_jobs j ON j.id = r.job_id
         LEFT JOIN dealer_invitations i ON i.bulk_job_id = r.job_id AND i.row_number = r.row_number
 
         """;
 
-    private const string LoadSql = RowSql + "WHERE r.job_id = @job AND r.row_number = @row FOR UPDATE OF r";
+    private const string LoadSql = Columns + "FROM bulk_invitation_rows r" + Joins + "WHERE r.job_id = @job AND r.row_number = @row FOR UPDATE OF r";
 
-    private const string LoadManySql = RowSql + "WHERE (r.job_id, r.row_number) IN (SELECT * FROM unnest(@jobs, @rows)) FOR UPDATE OF r";
+    // Each key looks its row up by the primary key (a lateral subquery cannot be turned into a join). As a
+    // join with the key list, the planner hashed the whole rows table whenever its statistics were older
+    // than the job's rows, as they are in a new database: 8 ms a group at 4,000 rows, growing with the table.
+    private const string LoadManySql = Columns + """
+        FROM unnest(@jobs, @rows) AS u(job_id, row_number)
+        CROSS JOIN LATERAL (SELECT * FROM bulk_invitation_rows x
+                            WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) r
+        """ + Joins;
 
     /// <summary>This store's connection holds row session locks (it is the store's alone, so releasing means all of them).</summary>
     private bool _held;

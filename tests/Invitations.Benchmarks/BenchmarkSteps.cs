@@ -70,21 +70,31 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
 
         Log($"accept 2,000 rows: p50 {results.AcceptP50Ms:F0} ms, p95 {results.AcceptP95Ms:F0} ms, Api peak RSS {results.ApiPeakRssMb:F0} MB");
 
+        var cpu = new CpuMeter(api.ProcessId, worker.ProcessId);
         foreach (var size in options.Sizes)
         {
             var seconds = new List<double>();
+            var cpuUsed = CpuMeter.Parts.ToDictionary(p => p, _ => 0.0);
             for (var run = 0; run < options.Runs; run++)
             {
                 var file = DealerFile.Create(size);
+                var before = cpu.Take();
                 var started = DateTimeOffset.UtcNow;
                 var (jobId, _) = await client.UploadAsync(file);
                 var completed = await client.CompletionAsync(jobId).WaitAsync(TimeSpan.FromMinutes(10));
                 seconds.Add((completed - started).TotalSeconds);
+                foreach (var (part, used) in cpu.Take().Since(before))
+                {
+                    cpuUsed[part] += used;
+                }
+
                 await JobVerifier.VerifyAsync(dataSource, jobId, size, codesPerDealer: 1);
                 Log($"end to end {size} dealers run {run + 1}: {seconds[^1]:F2} s");
             }
 
-            results.EndToEnd.Add(new EndToEndResult(size, Stats.Median(seconds), seconds.Min(), seconds.Max()));
+            var perDealerMs = cpuUsed.ToDictionary(p => p.Key, p => p.Value * 1000 / (size * (double)options.Runs));
+            Log($"  CPU per dealer: {string.Join(", ", perDealerMs.Select(p => $"{p.Key} {p.Value:F2} ms"))}");
+            results.EndToEnd.Add(new EndToEndResult(size, Stats.Median(seconds), seconds.Min(), seconds.Max()) { CpuMsPerDealer = perDealerMs });
         }
 
         foreach (var rows in new[] { 2_000, DryRunLargeRows })

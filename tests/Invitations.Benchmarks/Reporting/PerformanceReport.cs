@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Invitations.Benchmarks.EndToEnd;
 
 namespace Invitations.Benchmarks.Reporting;
 
@@ -38,6 +39,15 @@ public static class PerformanceReport
         }
 
         s.AppendLine().AppendLine("Every run was checked in the database afterwards: N invitations, N × codes handed over, none twice.").AppendLine();
+        s.AppendLine("### CPU per dealer, by process (ms, upload to completion)").AppendLine();
+        s.AppendLine(inv, $"| dealers | {string.Join(" | ", CpuMeter.Parts)} | total |").AppendLine(inv, $"| ---: |{string.Concat(CpuMeter.Parts.Select(_ => " ---: |"))} ---: |");
+        foreach (var e in r.EndToEnd.Where(e => e.CpuMsPerDealer.Count > 0))
+        {
+            var parts = CpuMeter.Parts.Select(p => e.CpuMsPerDealer.TryGetValue(p, out var ms) ? ms : 0).ToArray();
+            s.AppendLine(inv, $"| {e.Dealers:N0} | {string.Join(" | ", parts.Select(ms => ms.ToString("F2", inv)))} | {parts.Sum():F2} |");
+        }
+
+        s.AppendLine().AppendLine(inv, $"On {Environment.ProcessorCount} cores, 1,000 dealers/s leaves at most {Environment.ProcessorCount} ms of CPU per dealer, all processes together.").AppendLine();
         s.AppendLine("## Upload").AppendLine();
         s.AppendLine("| what | value |").AppendLine("| --- | ---: |");
         s.AppendLine(inv, $"| accept 2,000 rows, p50 | {r.AcceptP50Ms:F0} ms |");

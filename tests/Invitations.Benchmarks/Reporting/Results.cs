@@ -20,4 +20,7 @@ public sealed class Results
 public sealed record EndToEndResult(int Dealers, double MedianSeconds, double MinSeconds, double MaxSeconds)
 {
     public double DealersPerSecond => Dealers / MedianSeconds;
+
+    /// <summary>CPU milliseconds per dealer by process, from the upload to the completion, over all runs.</summary>
+    public IReadOnlyDictionary<string, double> CpuMsPerDealer { get; init; } = new Dictionary<string, double>();
 }
