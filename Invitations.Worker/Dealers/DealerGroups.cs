@@ -18,7 +18,7 @@ namespace Invitations.Worker.Dealers;
 /// alone and publishes its own outcome event.
 /// </summary>
 public sealed partial class DealerGroups(
-    IServiceScopeFactory scopes, IPublishEndpoint publish, FaultInjection faults, TimeProvider clock, IOptions<DealerOptions> options,
+    IServiceScopeFactory scopes, IBus bus, FaultInjection faults, TimeProvider clock, IOptions<DealerOptions> options,
     IOptions<RabbitMqOptions> broker, ILogger<DealerGroups> logger)
     : BackgroundService
 {
@@ -148,7 +148,7 @@ public sealed partial class DealerGroups(
         }
 
         using var deadline = broker.Value.SendDeadline(stoppingToken);
-        await Task.WhenAll(DealerOutcomeReport.Coalesce(reports, at).Select(message => publish.Publish(message, deadline.Token)));
+        await Task.WhenAll(DealerOutcomeReport.Coalesce(reports, at).Select(message => bus.Publish(message, deadline.Token)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} dealers failed; each is retried")]
