@@ -1,6 +1,7 @@
 using Invitations.Contracts.Dealers;
 using Invitations.Infrastructure.BulkJobs;
 using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Worker.Sms;
 using Npgsql;
 
 namespace Invitations.Worker.Dealers;
@@ -127,33 +128,37 @@ public sealed partial class DealerInvitationService
     {
         var writes = new NpgsqlBatchCommand?[afterCommit.Count];
         var records = new NpgsqlBatchCommand?[afterCommit.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.GroupSmsConcurrency), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, afterCommit.Count), parallel, async (k, token) =>
+        var sending = Enumerable.Range(0, afterCommit.Count)
+            .Where(k => afterCommit[k].Row.SendSms && afterCommit[k].Invitation.SmsSentAt is null).ToArray();
+        var sent = await sms.SendManyAsync([.. sending.Select(k => afterCommit[k].Invitation)], options.Value.GroupSmsConcurrency, cancellationToken);
+        var smsResults = new SmsResult?[afterCommit.Count];
+        for (var s = 0; s < sending.Length; s++)
+        {
+            smsResults[sending[s]] = sent[s];
+        }
+
+        for (var k = 0; k < afterCommit.Count; k++)
         {
             var (index, row, invitation) = afterCommit[k];
-            var message = messages[index];
             var result = Invited(invitation);
-            if (row.SendSms && invitation.SmsSentAt is null)
+            switch (smsResults[k])
             {
-                try
-                {
-                    var providerId = await sms.SendAsync(invitation, token);
-                    writes[k] = DealerCommands.MarkSmsSent(invitation.Id, providerId, clock.GetUtcNow());
-                }
-                catch (DealerRejectedException ex)
-                {
+                case { Error: DealerRejectedException ex }:
                     result = Rejected(row, ex.ReasonCode, ex.Message);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
+                    break;
+                case { Error: not null }:
                     // Worth another try: this row alone, through the consumer's retries.
-                    return;
-                }
+                    continue;
+                case { } ok:
+                    writes[k] = DealerCommands.MarkSmsSent(invitation.Id, ok.ProviderMessageId, clock.GetUtcNow());
+                    break;
+                default:
+                    break;
             }
 
             results[index] = result;
-            records[k] = RowOutcomeCommand.Create(row.JobId, Outcome(result, message));
-        });
+            records[k] = RowOutcomeCommand.Create(row.JobId, Outcome(result, messages[index]));
+        }
 
         await store.ExecuteAsync(null, writes.Concat(records).OfType<NpgsqlBatchCommand>(), release: true, cancellationToken);
         for (var k = 0; k < afterCommit.Count; k++)

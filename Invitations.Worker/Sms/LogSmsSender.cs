@@ -6,26 +6,51 @@ namespace Invitations.Worker.Sms;
 /// <summary>Development: nothing leaves the machine; the text is stored so the dashboard can show it.</summary>
 public sealed partial class LogSmsSender(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LogSmsSender> logger) : ISmsSender
 {
+    private const string InsertSql = """
+        INSERT INTO sms_messages (invitation_id, bulk_job_id, row_number, phone, body, provider, sent_at)
+        SELECT m.invitation_id, m.bulk_job_id, m.row_number, m.phone, m.body, @provider, @at
+        FROM unnest(@invitations, @jobs, @rows, @phones, @bodies) AS m(invitation_id, bulk_job_id, row_number, phone, body)
+        ON CONFLICT (invitation_id) DO NOTHING
+        """;
+
     public string Name => "Log";
 
     public async Task<string?> SendAsync(SmsRequest request, CancellationToken cancellationToken)
     {
-        LogSms(logger, Mask.Phone(request.Phone), request.Body.Length, request.BulkJobId, request.RowNumber);
-        await using var command = dataSource.CreateCommand(
-            """
-            INSERT INTO sms_messages (invitation_id, bulk_job_id, row_number, phone, body, provider, sent_at)
-            VALUES (@invitation, @job, @row, @phone, @body, @provider, @at)
-            ON CONFLICT (invitation_id) DO NOTHING
-            """);
-        command.Parameters.AddWithValue("invitation", request.InvitationId);
-        command.Parameters.AddWithValue("job", request.BulkJobId);
-        command.Parameters.AddWithValue("row", request.RowNumber);
-        command.Parameters.AddWithValue("phone", request.Phone);
-        command.Parameters.AddWithValue("body", request.Body);
+        await StoreAsync([request], cancellationToken);
+        return null;
+    }
+
+    /// <summary>A group's messages in one statement: they are stored together or not at all.</summary>
+    public async Task<SmsResult[]> SendManyAsync(IReadOnlyList<SmsRequest> requests, int concurrency, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StoreAsync(requests, cancellationToken);
+            return [.. requests.Select(_ => SmsResult.Sent(null))];
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            return [.. requests.Select(_ => SmsResult.Failed(ex))];
+        }
+    }
+
+    private async Task StoreAsync(IReadOnlyList<SmsRequest> requests, CancellationToken cancellationToken)
+    {
+        foreach (var request in requests)
+        {
+            LogSms(logger, Mask.Phone(request.Phone), request.Body.Length, request.BulkJobId, request.RowNumber);
+        }
+
+        await using var command = dataSource.CreateCommand(InsertSql);
+        command.Parameters.AddWithValue("invitations", requests.Select(r => r.InvitationId).ToArray());
+        command.Parameters.AddWithValue("jobs", requests.Select(r => r.BulkJobId).ToArray());
+        command.Parameters.AddWithValue("rows", requests.Select(r => r.RowNumber).ToArray());
+        command.Parameters.AddWithValue("phones", requests.Select(r => r.Phone).ToArray());
+        command.Parameters.AddWithValue("bodies", requests.Select(r => r.Body).ToArray());
         command.Parameters.AddWithValue("provider", Name);
         command.Parameters.AddWithValue("at", clock.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS (log provider) to {Phone}, {Length} characters, job {JobId} row {Row}")]

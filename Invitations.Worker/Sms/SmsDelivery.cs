@@ -21,17 +21,56 @@ public sealed partial class SmsDelivery(ISmsSender sender, IOptions<SmsOptions> 
     {
         if (!TurkishMobile().IsMatch(invitation.Phone))
         {
-            throw new DealerRejectedException(DealerRejectedException.InvalidPhone, "The phone number cannot receive SMS.");
+            throw InvalidPhone();
         }
 
+        return sender.SendAsync(Request(invitation), cancellationToken);
+    }
+
+    /// <summary>
+    /// Several invitations' SMS, each with its own result (a number that cannot take SMS is refused without
+    /// sending); the provider takes them in one request where it can, else <paramref name="concurrency"/> at a time.
+    /// </summary>
+    public async Task<SmsResult[]> SendManyAsync(IReadOnlyList<DealerInvitation> invitations, int concurrency, CancellationToken cancellationToken)
+    {
+        var results = new SmsResult[invitations.Count];
+        var sending = new List<int>(invitations.Count);
+        for (var i = 0; i < invitations.Count; i++)
+        {
+            if (TurkishMobile().IsMatch(invitations[i].Phone))
+            {
+                sending.Add(i);
+            }
+            else
+            {
+                results[i] = SmsResult.Failed(InvalidPhone());
+            }
+        }
+
+        if (sending.Count > 0)
+        {
+            var sent = await sender.SendManyAsync([.. sending.Select(i => Request(invitations[i]))], concurrency, cancellationToken);
+            for (var k = 0; k < sending.Count; k++)
+            {
+                results[sending[k]] = sent[k];
+            }
+        }
+
+        return results;
+    }
+
+    private static DealerRejectedException InvalidPhone() =>
+        new(DealerRejectedException.InvalidPhone, "The phone number cannot receive SMS.");
+
+    private SmsRequest Request(DealerInvitation invitation)
+    {
         var settings = options.Value;
         var template = invitation.Type == InvitationType.AutoCreate ? settings.AccountTemplate : settings.InviteTemplate;
         var body = template
             .Replace("{DealerName}", invitation.DealerName, StringComparison.Ordinal)
             .Replace("{Link}", settings.LinkBaseUrl + invitation.Token, StringComparison.Ordinal)
             .Replace("{ExpiresAt}", invitation.ExpiresAt.ToOffset(TimeSpan.FromHours(3)).ToString("d MMMM yyyy", Turkish), StringComparison.Ordinal);
-        var request = new SmsRequest(invitation.Id, invitation.BulkJobId, invitation.RowNumber, invitation.Phone, body);
-        return sender.SendAsync(request, cancellationToken);
+        return new SmsRequest(invitation.Id, invitation.BulkJobId, invitation.RowNumber, invitation.Phone, body);
     }
 
     [GeneratedRegex(@"^\+905\d{9}$")]

@@ -80,7 +80,7 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
                 var file = DealerFile.Create(size);
                 var before = cpu.Take();
                 var started = DateTimeOffset.UtcNow;
-                var (jobId, _) = await client.UploadAsync(file);
+                var (jobId, accept) = await client.UploadAsync(file);
                 var completed = await client.CompletionAsync(jobId).WaitAsync(TimeSpan.FromMinutes(10));
                 seconds.Add((completed - started).TotalSeconds);
                 foreach (var (part, used) in cpu.Take().Since(before))
@@ -90,6 +90,7 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
 
                 await JobVerifier.VerifyAsync(dataSource, jobId, size, codesPerDealer: 1);
                 Log($"end to end {size} dealers run {run + 1}: {seconds[^1]:F2} s");
+                Log($"  {await JobPhases.DescribeAsync(dataSource, jobId, started, accept, completed)}");
             }
 
             var perDealerMs = cpuUsed.ToDictionary(p => p.Key, p => p.Value * 1000 / (size * (double)options.Runs));

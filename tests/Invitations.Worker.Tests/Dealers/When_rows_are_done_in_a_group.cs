@@ -87,6 +87,29 @@ public sealed class When_rows_are_done_in_a_group
         Assert.That(alone.Select(r => r.ReasonCode), Is.EqualTo(new string?[] { null, null, null, null, null, DealerRejectedException.CodesUnavailable }));
     }
 
+    [Test]
+    public async Task Should_reject_a_number_that_cannot_take_sms_and_send_the_others_in_one_go()
+    {
+        var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(8).AlreadyDispatched().CreateAsync();
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await db.BulkInvitationRows.Where(r => r.JobId == job.Id && r.RowNumber == 4)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Phone, "+902125550101"));
+
+        var grouped = await ProcessGroupAsync(job);
+
+        var rows = await db.BulkInvitationRows.AsNoTracking().Where(r => r.JobId == job.Id).OrderBy(r => r.RowNumber).ToListAsync();
+        var texts = await db.SmsMessages.AsNoTracking().Where(m => m.BulkJobId == job.Id).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(grouped, Has.All.Not.Null.And.Property(nameof(DealerResult.Recorded)).True);
+            Assert.That(grouped[2]!.ReasonCode, Is.EqualTo(DealerRejectedException.InvalidPhone));
+            Assert.That(rows.Select(r => r.Status), Is.EqualTo(rows.Select(r => r.RowNumber == 4 ? RowStatus.Failed : RowStatus.Succeeded)));
+            Assert.That(texts.Select(m => m.RowNumber).Order(), Is.EqualTo(rows.Where(r => r.RowNumber != 4).Select(r => r.RowNumber)));
+            Assert.That(texts.Select(m => m.Phone), Is.EqualTo(texts.Select(m => rows.Single(r => r.RowNumber == m.RowNumber).Phone)));
+            Assert.That(await db.DealerInvitations.CountAsync(i => i.BulkJobId == job.Id && i.SmsSentAt != null), Is.EqualTo(7));
+        }
+    }
+
     private async Task<DealerResult?[]> ProcessGroupAsync(TestJob job)
     {
         await using var scope = _worker.Services.CreateAsyncScope();
