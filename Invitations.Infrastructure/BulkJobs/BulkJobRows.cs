@@ -14,9 +14,15 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
         return await RowOutcomeCommand.ExecuteAsync(command, jobId, outcome, cancellationToken);
     }
 
-    public async Task<OutcomeCounts> CountOutcomesAsync(Guid jobId, CancellationToken cancellationToken)
+    public async Task<OutcomeCounts> CountOutcomesAsync(
+        Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int>? rows, CancellationToken cancellationToken) =>
+        rows is null ? await RecountAllAsync(jobId, cancellationToken) : await CountChangedAsync(jobId, counted, rows, cancellationToken);
+
+    private async Task<OutcomeCounts> RecountAllAsync(Guid jobId, CancellationToken cancellationToken)
     {
         const string sql = """
+            UPDATE bulk_invitation_rows SET counted_status = NULLIF(status, 'Pending')
+            WHERE job_id = @job AND counted_status IS DISTINCT FROM NULLIF(status, 'Pending');
             SELECT count(*) FILTER (WHERE status = 'Succeeded')::int, count(*) FILTER (WHERE status = 'Failed')::int,
                    count(*) FILTER (WHERE status = 'Skipped')::int
             FROM bulk_invitation_rows WHERE job_id = @job
@@ -26,6 +32,36 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new OutcomeCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+
+    /// <summary>
+    /// The named rows whose outcome moved since they were counted, marked counted in the same statement; it
+    /// returns what each was counted as and is now. Each row is found by its primary key (a lateral lookup,
+    /// locked) and updated by its tuple id: as a join or an <c>= ANY</c>, the planner scanned the whole table
+    /// whenever its statistics were older than the job's rows.
+    /// </summary>
+    private async Task<OutcomeCounts> CountChangedAsync(Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int> rows, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE bulk_invitation_rows r SET counted_status = c.now
+            FROM (SELECT x.ctid AS tid, x.counted_status AS was, NULLIF(x.status, 'Pending') AS now
+                  FROM unnest(@rows) AS u(row_number)
+                  CROSS JOIN LATERAL (SELECT ctid, counted_status, status FROM bulk_invitation_rows y
+                                      WHERE y.job_id = @job AND y.row_number = u.row_number
+                                        AND y.counted_status IS DISTINCT FROM NULLIF(y.status, 'Pending')
+                                      FOR UPDATE) x) c
+            WHERE r.ctid = c.tid
+            RETURNING c.was, c.now
+            """;
+        await using var command = await DbCommands.CreateAsync(db, sql, cancellationToken);
+        DbCommands.Add(command, ("job", jobId), ("rows", rows.Distinct().ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counted = counted.Move(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+
+        return counted;
     }
 
     public Task<int> SkipPendingAsync(Guid jobId, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -14,6 +14,12 @@ public sealed class BulkInvitationRow
     public int CodeCount { get; set; }
     public RowStatus Status { get; set; }
 
+    /// <summary>
+    /// The outcome the saga's counters include for this row (null: none yet). The saga counts a row when its
+    /// status and this differ, and sets this in the same transaction, so each outcome is counted once.
+    /// </summary>
+    public RowStatus? CountedStatus { get; set; }
+
     /// <summary>Dispatches of this row (1 on the first run, one more per retry).</summary>
     public int Attempts { get; set; }
 

@@ -160,6 +160,11 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<string>("CountedStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("counted_status");
+
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid")
                         .HasColumnName("dealer_id");

@@ -11,8 +11,13 @@ public interface IBulkJobRows
     /// <summary>Records the outcome only while the row still waits for this attempt (or was skipped by a cancel); true if it did.</summary>
     Task<bool> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken);
 
-    /// <summary>The job's rows by final outcome: the saga's counters are always this recount, never increments.</summary>
-    Task<OutcomeCounts> CountOutcomesAsync(Guid jobId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The job's counters after counting the rows whose stored outcome changed since the saga last counted
+    /// them: only <paramref name="rows"/> (the rows a message names, in time proportional to them), or every
+    /// row of the job when null (the counters are then recounted from scratch). Each row notes what it is
+    /// counted as, in the saga's transaction, so an outcome is counted once however often it is reported.
+    /// </summary>
+    Task<OutcomeCounts> CountOutcomesAsync(Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int>? rows, CancellationToken cancellationToken);
 
     /// <summary>Marks every row without an outcome Skipped; returns how many.</summary>
     Task<int> SkipPendingAsync(Guid jobId, DateTimeOffset at, CancellationToken cancellationToken);
