@@ -227,6 +227,8 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_bulk_invitation_rows_phone");
 
                     b.ToTable("bulk_invitation_rows", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Invitations.Infrastructure.Persistence.Entities.Dealer", b =>
