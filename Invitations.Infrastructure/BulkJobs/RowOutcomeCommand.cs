@@ -18,6 +18,47 @@ public static class RowOutcomeCommand
         WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN ('Pending', 'Skipped')
         """;
 
+    /// <summary>The column names of what <see cref="CreateMany"/> returns: one row for each outcome it recorded.</summary>
+    public const string RecordedJob = "recorded_job";
+
+    // Each row is found by its key (a lateral lookup, locked) and updated by its tuple id, so the plan stays
+    // one index probe per row whatever the table's statistics say (docs/PERFORMANCE.md).
+    private const string ManySql = $$"""
+        UPDATE bulk_invitation_rows r
+        SET status = o.status, error_code = o.error_code, error = o.error,
+            invitation_id = COALESCE(o.invitation_id, r.invitation_id), dealer_id = COALESCE(o.dealer_id, r.dealer_id),
+            completed_at = o.at
+        FROM (SELECT x.tid, u.*
+              FROM unnest(@jobs, @rows, @attempts, @statuses, @error_codes, @errors, @invitations, @dealers, @ats)
+                   AS u(job_id, row_number, attempt, status, error_code, error, invitation_id, dealer_id, at)
+              CROSS JOIN LATERAL (SELECT y.ctid AS tid FROM bulk_invitation_rows y
+                                  WHERE y.job_id = u.job_id AND y.row_number = u.row_number AND y.attempts = u.attempt
+                                    AND y.status IN ('Pending', 'Skipped')
+                                  FOR UPDATE) x) o
+        WHERE r.ctid = o.tid
+        RETURNING r.job_id AS {{RecordedJob}}, r.row_number
+        """;
+
+    /// <summary>
+    /// Many rows' outcomes in one statement, each on the same condition as <see cref="Create"/>; it returns
+    /// (<see cref="RecordedJob"/>, row number) for each row it recorded.
+    /// </summary>
+    public static NpgsqlBatchCommand CreateMany(IReadOnlyList<(Guid JobId, RowOutcome Outcome)> outcomes)
+    {
+        var command = new NpgsqlBatchCommand(ManySql);
+        var p = command.Parameters;
+        p.AddWithValue("jobs", outcomes.Select(o => o.JobId).ToArray());
+        p.AddWithValue("rows", outcomes.Select(o => o.Outcome.RowNumber).ToArray());
+        p.AddWithValue("attempts", outcomes.Select(o => o.Outcome.Attempt).ToArray());
+        p.AddWithValue("statuses", outcomes.Select(o => o.Outcome.Succeeded ? "Succeeded" : "Failed").ToArray());
+        p.AddWithValue("error_codes", outcomes.Select(o => o.Outcome.ErrorCode).ToArray());
+        p.AddWithValue("errors", outcomes.Select(o => DbCommands.Truncate(o.Outcome.Error, 1000)).ToArray());
+        p.AddWithValue("invitations", outcomes.Select(o => o.Outcome.InvitationId).ToArray());
+        p.AddWithValue("dealers", outcomes.Select(o => o.Outcome.DealerId).ToArray());
+        p.AddWithValue("ats", outcomes.Select(o => o.Outcome.At).ToArray());
+        return command;
+    }
+
     public static NpgsqlBatchCommand Create(Guid jobId, RowOutcome outcome)
     {
         var command = new NpgsqlBatchCommand(Sql);

@@ -1,6 +1,7 @@
 using Invitations.Contracts.Dealers;
 using Invitations.Infrastructure.BulkJobs;
 using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Sagas.BulkInvitation.Ports;
 using Invitations.Worker.Sms;
 using Npgsql;
 
@@ -45,9 +46,9 @@ public sealed partial class DealerInvitationService
         IReadOnlyList<InviteDealer> messages, DealerResult?[] results, CancellationToken cancellationToken)
     {
         var afterCommit = new List<(int Index, DealerRow Row, DealerInvitation Invitation)>();
-        var writes = new List<NpgsqlBatchCommand>();
-        var handOvers = new List<(NpgsqlBatchCommand Command, int Expected)>();
-        var records = new List<(int Index, NpgsqlBatchCommand Command)>();
+        var dealers = new List<NpgsqlBatchCommand>();
+        var invitations = new List<DealerInvitation>();
+        var records = new List<(int Index, Guid JobId, RowOutcome Outcome)>();
         await using var transaction = await store.BeginAsync(cancellationToken);
         var rows = await store.LoadManyAsync(transaction, messages.Select(m => (m.BulkJobId, m.RowNumber)).ToList(), cancellationToken);
         for (var i = 0; i < messages.Count; i++)
@@ -69,20 +70,17 @@ public sealed partial class DealerInvitationService
             else if (row.EmailTaken)
             {
                 results[i] = Rejected(row, DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
-                records.Add((i, RowOutcomeCommand.Create(row.JobId, Outcome(results[i]!, message))));
+                records.Add((i, row.JobId, Outcome(results[i]!, message)));
             }
             else
             {
                 var invitation = NewInvitation(row, out var dealer);
                 if (dealer is not null)
                 {
-                    writes.Add(DealerCommands.InsertDealer(dealer));
+                    dealers.Add(DealerCommands.InsertDealer(dealer));
                 }
 
-                writes.Add(DealerCommands.InsertInvitation(invitation));
-                var handOver = DealerCommands.HandOverCodes(invitation);
-                writes.Add(handOver);
-                handOvers.Add((handOver, invitation.CodeCount));
+                invitations.Add(invitation);
                 if (row.SendSms)
                 {
                     afterCommit.Add((i, row, invitation));
@@ -90,14 +88,28 @@ public sealed partial class DealerInvitationService
                 else
                 {
                     results[i] = Invited(invitation);
-                    records.Add((i, RowOutcomeCommand.Create(row.JobId, Outcome(results[i]!, message))));
+                    records.Add((i, row.JobId, Outcome(results[i]!, message)));
                 }
             }
         }
 
+        var writes = new List<NpgsqlBatchCommand>(dealers);
+        var handOver = invitations.Count == 0 ? null : DealerCommands.HandOverCodes(invitations);
+        if (handOver is not null)
+        {
+            writes.Add(DealerCommands.InsertInvitations(invitations));
+            writes.Add(handOver);
+        }
+
+        if (records.Count > 0)
+        {
+            writes.Add(RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]));
+        }
+
+        HashSet<(Guid JobId, int RowNumber)> recorded;
         try
         {
-            await store.ExecuteAsync(transaction, writes.Concat(records.Select(r => r.Command)), release: false, cancellationToken);
+            recorded = await store.ExecuteAsync(transaction, writes, release: false, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -105,7 +117,7 @@ public sealed partial class DealerInvitationService
             return null;
         }
 
-        if (handOvers.Any(h => h.Command.RecordsAffected != h.Expected))
+        if (handOver is not null && handOver.RecordsAffected != invitations.Sum(i => i.CodeCount))
         {
             // Short of codes: row by row, each finds out whether its codes are gone or only held elsewhere.
             await transaction.RollbackAsync(cancellationToken);
@@ -113,9 +125,9 @@ public sealed partial class DealerInvitationService
         }
 
         await transaction.CommitAsync(cancellationToken);
-        foreach (var (index, command) in records)
+        foreach (var (index, jobId, outcome) in records)
         {
-            results[index] = results[index]! with { Recorded = command.RecordsAffected > 0 };
+            results[index] = results[index]! with { Recorded = recorded.Contains((jobId, outcome.RowNumber)) };
         }
 
         return afterCommit;
@@ -126,8 +138,6 @@ public sealed partial class DealerInvitationService
         IReadOnlyList<InviteDealer> messages, List<(int Index, DealerRow Row, DealerInvitation Invitation)> afterCommit,
         DealerResult?[] results, CancellationToken cancellationToken)
     {
-        var writes = new NpgsqlBatchCommand?[afterCommit.Count];
-        var records = new NpgsqlBatchCommand?[afterCommit.Count];
         var sending = Enumerable.Range(0, afterCommit.Count)
             .Where(k => afterCommit[k].Row.SendSms && afterCommit[k].Invitation.SmsSentAt is null).ToArray();
         var sent = await sms.SendManyAsync([.. sending.Select(k => afterCommit[k].Invitation)], options.Value.GroupSmsConcurrency, cancellationToken);
@@ -137,6 +147,8 @@ public sealed partial class DealerInvitationService
             smsResults[sending[s]] = sent[s];
         }
 
+        var marks = new List<(Guid InvitationId, string? ProviderId, DateTimeOffset At)>();
+        var records = new List<(int Index, Guid JobId, RowOutcome Outcome)>();
         for (var k = 0; k < afterCommit.Count; k++)
         {
             var (index, row, invitation) = afterCommit[k];
@@ -150,24 +162,31 @@ public sealed partial class DealerInvitationService
                     // Worth another try: this row alone, through the consumer's retries.
                     continue;
                 case { } ok:
-                    writes[k] = DealerCommands.MarkSmsSent(invitation.Id, ok.ProviderMessageId, clock.GetUtcNow());
+                    marks.Add((invitation.Id, ok.ProviderMessageId, clock.GetUtcNow()));
                     break;
                 default:
                     break;
             }
 
             results[index] = result;
-            records[k] = RowOutcomeCommand.Create(row.JobId, Outcome(result, messages[index]));
+            records.Add((index, row.JobId, Outcome(result, messages[index])));
         }
 
-        await store.ExecuteAsync(null, writes.Concat(records).OfType<NpgsqlBatchCommand>(), release: true, cancellationToken);
-        for (var k = 0; k < afterCommit.Count; k++)
+        var writes = new List<NpgsqlBatchCommand>();
+        if (marks.Count > 0)
         {
-            if (records[k] is { } record)
-            {
-                var index = afterCommit[k].Index;
-                results[index] = results[index]! with { Recorded = record.RecordsAffected > 0 };
-            }
+            writes.Add(DealerCommands.MarkSmsSent(marks));
+        }
+
+        if (records.Count > 0)
+        {
+            writes.Add(RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]));
+        }
+
+        var recorded = await store.ExecuteAsync(null, writes, release: true, cancellationToken);
+        foreach (var (index, jobId, outcome) in records)
+        {
+            results[index] = results[index]! with { Recorded = recorded.Contains((jobId, outcome.RowNumber)) };
         }
     }
 }

@@ -10,18 +10,21 @@ public sealed class DealerOptions
     /// Messages handled at once. Most of them wait in a group (<see cref="GroupSize"/>): the limit is what lets
     /// groups fill, not how many transactions run.
     /// </summary>
-    public int ConcurrentMessageLimit { get; set; } = 64;
+    public int ConcurrentMessageLimit { get; set; } = 200;
 
-    public int PrefetchCount { get; set; } = 128;
+    public int PrefetchCount { get; set; } = 400;
 
     /// <summary>
     /// Deliveries in hand are done together, up to this many in one transaction (docs/PERFORMANCE.md); each
     /// message keeps its own retries and outcome. 1 does every row on its own.
     /// </summary>
-    public int GroupSize { get; set; } = 32;
+    public int GroupSize { get; set; } = 100;
 
     /// <summary>Groups under way at once in one worker (while one waits on its SMS, the next is written).</summary>
     public int GroupConcurrency { get; set; } = 2;
+
+    /// <summary>Rows done alone at once in one worker (each holds a database connection while it runs).</summary>
+    public int SingleRowConcurrency { get; set; } = 16;
 
     /// <summary>SMS requests at once within one group.</summary>
     public int GroupSmsConcurrency { get; set; } = 8;

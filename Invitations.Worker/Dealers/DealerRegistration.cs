@@ -21,6 +21,7 @@ public static class DealerRegistration
         services.AddScoped<DealerInvitationService>();
         services.AddScoped<DealerRowStore>();
         services.AddSingleton<DealerGroups>();
+        services.AddSingleton<SingleRowGate>();
         services.AddHostedService(sp => sp.GetRequiredService<DealerGroups>());
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddSingleton<FaultInjection>();

@@ -162,9 +162,11 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
 
     /// <summary>
     /// Writes in one round trip, in the open transaction if there is one; the caller reads what each command
-    /// changed. With <paramref name="release"/>, the row session locks go with the writes.
+    /// changed. With <paramref name="release"/>, the row session locks go with the writes. Returns the rows a
+    /// <see cref="RowOutcomeCommand.CreateMany"/> among them recorded.
     /// </summary>
-    public async Task ExecuteAsync(NpgsqlTransaction? transaction, IEnumerable<NpgsqlBatchCommand> commands, bool release, CancellationToken cancellationToken)
+    public async Task<HashSet<(Guid JobId, int RowNumber)>> ExecuteAsync(
+        NpgsqlTransaction? transaction, IEnumerable<NpgsqlBatchCommand> commands, bool release, CancellationToken cancellationToken)
     {
         await OpenAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(Connection, transaction);
@@ -179,10 +181,26 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
             _held = false;
         }
 
-        if (batch.BatchCommands.Count > 0)
+        var recorded = new HashSet<(Guid JobId, int RowNumber)>();
+        if (batch.BatchCommands.Count == 0)
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return recorded;
         }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        do
+        {
+            if (reader.FieldCount == 2 && reader.GetName(0) == RowOutcomeCommand.RecordedJob)
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    recorded.Add((reader.GetGuid(0), reader.GetInt32(1)));
+                }
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return recorded;
     }
 
     /// <summary>

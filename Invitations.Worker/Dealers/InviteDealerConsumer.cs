@@ -11,13 +11,13 @@ namespace Invitations.Worker.Dealers;
 /// it, and the saga learns of it in batches, see <c>DealerOutcomeBatchConsumer</c>).
 /// </summary>
 public sealed class InviteDealerConsumer(
-    DealerGroups groups, DealerInvitationService service, FaultInjection faults, Telemetry telemetry, TimeProvider clock) : IConsumer<InviteDealer>
+    DealerGroups groups, SingleRowGate alone, DealerInvitationService service, FaultInjection faults, Telemetry telemetry, TimeProvider clock) : IConsumer<InviteDealer>
 {
     public async Task Consume(ConsumeContext<InviteDealer> context)
     {
         var message = context.Message;
         var result = await groups.ProcessAsync(message, context.CancellationToken)
-            ?? await service.ProcessAsync(message, context.CancellationToken);
+            ?? await alone.RunAsync(() => service.ProcessAsync(message, context.CancellationToken), context.CancellationToken);
         Count(result);
         if (result.Reported)
         {

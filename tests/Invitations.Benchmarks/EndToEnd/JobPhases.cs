@@ -35,8 +35,23 @@ public static class JobPhases
             ? "-"
             : (reader.GetFieldValue<DateTimeOffset>(column) - uploadStarted).TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         var seen = (completionSeen - uploadStarted).TotalSeconds;
-        return string.Create(
+        var phases = string.Create(
             CultureInfo.InvariantCulture,
             $"accepted {accept.TotalSeconds:F2} (row {At(0)}), saga {At(1)}, dispatch {At(2)}–{At(3)}, invitations {At(4)}–{At(5)}, last SMS {At(6)}, completed {At(7)}, seen {seen:F2}");
+        await reader.DisposeAsync();
+
+        // The saga's last steps: how long its final outcome messages took to arrive and be counted.
+        await using var tail = dataSource.CreateCommand(
+            "SELECT event, at, detail FROM saga_timeline WHERE job_id = @job ORDER BY at DESC, id DESC LIMIT 6");
+        tail.Parameters.AddWithValue("job", jobId);
+        await using var steps = await tail.ExecuteReaderAsync();
+        var last = new List<string>();
+        while (await steps.ReadAsync())
+        {
+            var detail = steps.IsDBNull(2) ? string.Empty : steps.GetString(2);
+            last.Add(string.Create(CultureInfo.InvariantCulture, $"{steps.GetString(0)} {(steps.GetFieldValue<DateTimeOffset>(1) - uploadStarted).TotalSeconds:F2} ({detail[..Math.Min(detail.Length, 60)]})"));
+        }
+
+        return $"{phases}; saga's last steps: {string.Join(" | ", last)}";
     }
 }

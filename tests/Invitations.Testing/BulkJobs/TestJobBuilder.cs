@@ -15,6 +15,7 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
     private int _rows = 5;
     private int _codesPerRow = 1;
     private bool _dispatched;
+    private bool _mixed;
     private InvitationType _type = InvitationType.Invite;
     private bool _sendSms = true;
     private long _sponsorId = TestIds.NewSponsorId();
@@ -31,6 +32,9 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
 
     /// <summary>Rows as the dispatcher leaves them (attempt 1 sent), for specs that play the consumer themselves.</summary>
     public TestJobBuilder AlreadyDispatched() => Set(() => _dispatched = true);
+
+    /// <summary>Rows of every tier in turn, asking 1, 2 or 3 codes in turn (codes reserved to match).</summary>
+    public TestJobBuilder WithMixedTiersAndCounts() => Set(() => _mixed = true);
 
     public async Task<TestJob> CreateAsync()
     {
@@ -51,12 +55,14 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
             SendSms = _sendSms,
             DefaultCodeCount = _codesPerRow,
             TotalDealers = _rows,
-            CodesReserved = _rows * _codesPerRow,
+            CodesReserved = _mixed ? Enumerable.Range(0, _rows).Sum(i => (i % 3) + 1) : _rows * _codesPerRow,
             CreatedAt = now,
         });
         for (var i = 0; i < _rows; i++)
         {
             var rowNumber = i + 2;
+            var tier = _mixed ? (PackageTier)(i % 4) : PackageTier.S;
+            var codes = _mixed ? (i % 3) + 1 : _codesPerRow;
             db.BulkInvitationRows.Add(new BulkInvitationRow
             {
                 JobId = jobId,
@@ -64,19 +70,19 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
                 Email = $"dealer{rowNumber}.{tag}@example.com",
                 Phone = string.Create(CultureInfo.InvariantCulture, $"+90532{Random.Shared.Next(0, 10_000_000):D7}"),
                 DealerName = $"Bayi {rowNumber}",
-                Tier = PackageTier.S,
-                CodeCount = _codesPerRow,
+                Tier = tier,
+                CodeCount = codes,
                 Status = RowStatus.Pending,
                 Attempts = _dispatched ? 1 : 0,
                 DispatchedAt = _dispatched ? now : null,
             });
-            for (var c = 0; c < _codesPerRow; c++)
+            for (var c = 0; c < codes; c++)
             {
                 db.SponsorshipCodes.Add(new SponsorshipCode
                 {
                     SponsorId = _sponsorId,
-                    Code = $"S-{tag}-{rowNumber}-{c}",
-                    Tier = PackageTier.S,
+                    Code = $"{tier}-{tag}-{rowNumber}-{c}",
+                    Tier = tier,
                     CreatedAt = now,
                     ReservedByJobId = jobId,
                     ReservedAt = now,

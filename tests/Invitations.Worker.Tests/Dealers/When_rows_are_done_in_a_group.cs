@@ -110,6 +110,40 @@ public sealed class When_rows_are_done_in_a_group
         }
     }
 
+    [Test]
+    public async Task Should_give_each_row_of_two_jobs_its_own_count_of_codes_of_its_tier()
+    {
+        var first = await new TestJobBuilder(TestRun.Infrastructure).WithRows(9).WithMixedTiersAndCounts().AlreadyDispatched().CreateAsync();
+        var second = await new TestJobBuilder(TestRun.Infrastructure).WithRows(7).WithMixedTiersAndCounts().AlreadyDispatched().CreateAsync();
+        var messages = Messages(first).Zip(Messages(second)).SelectMany(p => new[] { p.First, p.Second }).Concat(Messages(first).Skip(7)).ToList();
+
+        DealerResult?[] grouped;
+        await using (var scope = _worker.Services.CreateAsyncScope())
+        {
+            grouped = await scope.ServiceProvider.GetRequiredService<DealerInvitationService>().ProcessGroupAsync(messages, CancellationToken.None);
+        }
+
+        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        var jobs = new[] { first.Id, second.Id };
+        var invitations = await db.DealerInvitations.AsNoTracking().Where(i => jobs.Contains(i.BulkJobId)).ToListAsync();
+        var codes = await db.SponsorshipCodes.AsNoTracking().Where(c => c.InvitationId != null && jobs.Contains(c.ReservedByJobId!.Value)).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(grouped, Has.All.Not.Null.And.Property(nameof(DealerResult.Kind)).EqualTo(DealerResultKind.Invited));
+            Assert.That(invitations, Has.Count.EqualTo(16));
+            foreach (var invitation in invitations)
+            {
+                var given = codes.Where(c => c.InvitationId == invitation.Id).ToList();
+                Assert.That(given, Has.Count.EqualTo(invitation.CodeCount), $"row {invitation.RowNumber} of {invitation.BulkJobId}");
+                Assert.That(given, Has.All.Property(nameof(SponsorshipCode.Tier)).EqualTo(invitation.Tier)
+                    .And.Property(nameof(SponsorshipCode.ReservedByJobId)).EqualTo(invitation.BulkJobId)
+                    .And.Property(nameof(SponsorshipCode.AssignedRowNumber)).EqualTo(invitation.RowNumber));
+            }
+
+            Assert.That(codes.Select(c => c.Id), Is.Unique);
+        }
+    }
+
     private async Task<DealerResult?[]> ProcessGroupAsync(TestJob job)
     {
         await using var scope = _worker.Services.CreateAsyncScope();
