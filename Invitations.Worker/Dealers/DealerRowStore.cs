@@ -14,40 +14,6 @@ namespace Invitations.Worker.Dealers;
 /// </summary>
 public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
-    private const string Columns = """
-        SELECT r.status, r.attempts, r.email, r.phone, r.dealer_name, r.tier, r.code_count, r.error_code, r.error,
-               j.sponsor_id, j.invitation_type, j.send_sms,
-               i.id, i.type, i.status, i.dealer_id, i.token, i.expires_at, i.created_at, i.sms_sent_at,
-               taken.email IS NOT NULL,
-               r.job_id, r.row_number
-
-        """;
-
-    private const string Joins = """
-
-        JOIN bulk_invitation_jobs j ON j.id = r.job_id
-        LEFT JOIN dealer_invitations i ON i.bulk_job_id = r.job_id AND i.row_number = r.row_number
-        LEFT JOIN LATERAL (SELECT d.email FROM dealers d WHERE d.sponsor_id = j.sponsor_id AND d.email = r.email
-                           UNION ALL
-                           SELECT p.email FROM dealer_invitations p
-                           WHERE p.sponsor_id = j.sponsor_id AND p.email = r.email AND p.status = 'Pending'
-                           LIMIT 1) taken ON i.id IS NULL
-
-        """;
-
-    private const string LoadSql = Columns + "FROM bulk_invitation_rows r" + Joins + "WHERE r.job_id = @job AND r.row_number = @row FOR UPDATE OF r";
-
-    // Every lookup here is by an index, per row, whatever the statistics say: lateral subqueries, which the
-    // planner cannot turn into joins or hashed subplans. Written as a join with the key list and as EXISTS
-    // tests, the planner hashed the whole rows table, or every pending invitation of every sponsor, whenever
-    // its statistics were older than the data, as they are in a new database: 8 ms a group at 10,000 rows,
-    // growing with the tables.
-    private const string LoadManySql = Columns + """
-        FROM unnest(@jobs, @rows) AS u(job_id, row_number)
-        CROSS JOIN LATERAL (SELECT * FROM bulk_invitation_rows x
-                            WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) r
-        """ + Joins;
-
     /// <summary>This store's connection holds row session locks (it is the store's alone, so releasing means all of them).</summary>
     private bool _held;
 
@@ -75,7 +41,7 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         var rows = await LoadWithLocksAsync(
             transaction,
             DealerCommands.RowLock(LockKey(jobId), rowNumber),
-            DealerCommands.Command(LoadSql, ("job", jobId), ("row", rowNumber)),
+            DealerCommands.Command(DealerRowQuery.LoadSql, ("job", jobId), ("row", rowNumber)),
             cancellationToken);
         return rows.Values.SingleOrDefault();
     }
@@ -91,7 +57,7 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         return LoadWithLocksAsync(
             transaction,
             DealerCommands.RowLocks(locks),
-            DealerCommands.Command(LoadManySql, ("jobs", keys.Select(k => k.JobId).ToArray()), ("rows", keys.Select(k => k.RowNumber).ToArray())),
+            DealerCommands.Command(DealerRowQuery.LoadManySql, ("jobs", keys.Select(k => k.JobId).ToArray()), ("rows", keys.Select(k => k.RowNumber).ToArray())),
             cancellationToken);
     }
 
@@ -105,59 +71,11 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         var rows = new Dictionary<(Guid JobId, int RowNumber), DealerRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var row = ReadRow(reader);
+            var row = DealerRowQuery.Read(reader);
             rows[(row.JobId, row.RowNumber)] = row;
         }
 
         return rows;
-    }
-
-    private static DealerRow ReadRow(NpgsqlDataReader reader)
-    {
-        var jobId = reader.GetGuid(21);
-        var rowNumber = reader.GetInt32(22);
-        var email = reader.GetString(2);
-        var phone = reader.GetString(3);
-        var name = reader.GetString(4);
-        var tier = Enum.Parse<PackageTier>(reader.GetString(5));
-        var codeCount = reader.GetInt32(6);
-        var sponsorId = reader.GetInt64(9);
-        DealerInvitation? invitation = reader.IsDBNull(12) ? null : new DealerInvitation
-        {
-            Id = reader.GetGuid(12),
-            Type = Enum.Parse<InvitationType>(reader.GetString(13)),
-            Status = Enum.Parse<InvitationStatus>(reader.GetString(14)),
-            DealerId = reader.IsDBNull(15) ? null : reader.GetGuid(15),
-            Token = reader.GetString(16),
-            ExpiresAt = reader.GetFieldValue<DateTimeOffset>(17),
-            CreatedAt = reader.GetFieldValue<DateTimeOffset>(18),
-            SmsSentAt = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateTimeOffset>(19),
-            SponsorId = sponsorId,
-            BulkJobId = jobId,
-            RowNumber = rowNumber,
-            Email = email,
-            Phone = phone,
-            DealerName = name,
-            Tier = tier,
-            CodeCount = codeCount,
-        };
-        return new DealerRow(
-            jobId,
-            rowNumber,
-            Enum.Parse<RowStatus>(reader.GetString(0)),
-            reader.GetInt32(1),
-            email,
-            phone,
-            name,
-            tier,
-            codeCount,
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            reader.IsDBNull(8) ? null : reader.GetString(8),
-            sponsorId,
-            Enum.Parse<InvitationType>(reader.GetString(10)),
-            reader.GetBoolean(11),
-            invitation,
-            reader.GetBoolean(20));
     }
 
     /// <summary>
