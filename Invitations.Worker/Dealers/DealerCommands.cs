@@ -20,7 +20,27 @@ internal static class DealerCommands
         ("job", dealer.SourceJobId),
         ("row", dealer.SourceRowNumber));
 
-    public static NpgsqlBatchCommand InsertInvitation(DealerInvitation invitation) => InsertInvitations([invitation]);
+    public static NpgsqlBatchCommand InsertInvitation(DealerInvitation invitation) => Command(
+        """
+        INSERT INTO dealer_invitations (id, sponsor_id, bulk_job_id, row_number, type, status, email, phone, dealer_name,
+                                        tier, code_count, token, expires_at, dealer_id, created_at)
+        VALUES (@id, @sponsor, @job, @row, @type, @status, @email, @phone, @name, @tier, @count, @token, @expires, @dealer, @at)
+        """,
+        ("id", invitation.Id),
+        ("sponsor", invitation.SponsorId),
+        ("job", invitation.BulkJobId),
+        ("row", invitation.RowNumber),
+        ("type", invitation.Type.ToString()),
+        ("status", invitation.Status.ToString()),
+        ("email", invitation.Email),
+        ("phone", invitation.Phone),
+        ("name", invitation.DealerName),
+        ("tier", invitation.Tier.ToString()),
+        ("count", invitation.CodeCount),
+        ("token", invitation.Token),
+        ("expires", invitation.ExpiresAt),
+        ("dealer", invitation.DealerId),
+        ("at", invitation.CreatedAt));
 
     /// <summary>Many invitations in one statement (a unique violation fails them all).</summary>
     public static NpgsqlBatchCommand InsertInvitations(IReadOnlyList<DealerInvitation> invitations) => Command(
@@ -91,10 +111,27 @@ internal static class DealerCommands
         ("providers", sent.Select(s => s.ProviderId).ToArray()),
         ("ats", sent.Select(s => s.At).ToArray()));
 
-    /// <summary>The invitation's codes: the job's reserved codes of its tier, in id order, SKIP LOCKED (FACTS.md).</summary>
-    public static NpgsqlBatchCommand HandOverCodes(DealerInvitation invitation) => HandOverCodes([invitation]);
+    /// <summary>ORDER BY on the partial index plus SKIP LOCKED keeps concurrent rows of one job off each other (FACTS.md).</summary>
+    public static NpgsqlBatchCommand HandOverCodes(DealerInvitation invitation) => Command(
+        """
+        UPDATE sponsorship_codes SET invitation_id = @invitation, dealer_id = @dealer, assigned_row_number = @row, assigned_at = @at
+        WHERE id IN (SELECT id FROM sponsorship_codes
+                     WHERE reserved_by_job_id = @job AND tier = @tier AND assigned_at IS NULL
+                     ORDER BY id LIMIT @count FOR UPDATE SKIP LOCKED)
+        """,
+        ("invitation", invitation.Id),
+        ("dealer", invitation.DealerId),
+        ("row", invitation.RowNumber),
+        ("at", invitation.CreatedAt),
+        ("job", invitation.BulkJobId),
+        ("tier", invitation.Tier.ToString()),
+        ("count", invitation.CodeCount));
 
-    public static NpgsqlBatchCommand MarkSmsSent(Guid invitationId, string? providerId, DateTimeOffset at) => MarkSmsSent([(invitationId, providerId, at)]);
+    public static NpgsqlBatchCommand MarkSmsSent(Guid invitationId, string? providerId, DateTimeOffset at) => Command(
+        "UPDATE dealer_invitations SET sms_sent_at = @at, sms_provider_message_id = @provider WHERE id = @id AND sms_sent_at IS NULL",
+        ("id", invitationId),
+        ("provider", providerId),
+        ("at", at));
 
     /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>).</summary>
     public static NpgsqlBatchCommand RowLock(int jobKey, int row) => Command(

@@ -11,8 +11,8 @@ namespace Invitations.Worker.Dealers;
 public sealed partial class DealerInvitationService
 {
     /// <summary>
-    /// Many rows, the same work as <see cref="ProcessAsync"/> for each, in one transaction and the same round
-    /// trips as one row (read, write, commit, the SMS, the outcomes), one statement per kind of write. A row this cannot settle comes back null, to be done on its own: the whole group when a
+    /// Many rows, the same work as <see cref="ProcessAsync"/> for each, in three round trips and one transaction
+    /// for all of them. A row this cannot settle comes back null, to be done on its own: the whole group when a
     /// row is short of codes or races a concurrent insert (nothing was written), a row whose SMS failed for a
     /// reason worth retrying. An error that stops the group as a whole is thrown, for every row to be retried.
     /// </summary>
