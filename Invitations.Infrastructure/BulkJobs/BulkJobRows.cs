@@ -35,27 +35,29 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
     }
 
     /// <summary>
-    /// The named rows whose outcome moved since they were counted, marked counted in the same statement; it
-    /// returns what each was counted as and is now. Each row is found by its primary key (a lateral lookup,
-    /// locked) and updated by its tuple id: as a join or an <c>= ANY</c>, the planner scanned the whole table
-    /// whenever its statistics were older than the job's rows.
+    /// The named rows whose outcome moved since they were counted, marked counted; the update returns what each
+    /// was counted as and is now. The rows are locked by key first, in a statement of their own: the update
+    /// then finds each by key and writes it by tuple id (one index probe per row, whatever the table's
+    /// statistics say), which is only safe on rows no other transaction can change meanwhile.
     /// </summary>
     private async Task<OutcomeCounts> CountChangedAsync(Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int> rows, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE bulk_invitation_rows r SET counted_status = c.now
-            FROM (SELECT x.ctid AS tid, x.counted_status AS was, NULLIF(x.status, 'Pending') AS now
+            SELECT count(*) FROM unnest(@rows) AS u(row_number)
+            CROSS JOIN LATERAL (SELECT 1 FROM bulk_invitation_rows x
+                                WHERE x.job_id = @job AND x.row_number = u.row_number FOR UPDATE) l;
+            UPDATE bulk_invitation_rows r SET counted_status = NULLIF(r.status, 'Pending')
+            FROM (SELECT y.tid, y.was
                   FROM unnest(@rows) AS u(row_number)
-                  CROSS JOIN LATERAL (SELECT ctid, counted_status, status FROM bulk_invitation_rows y
-                                      WHERE y.job_id = @job AND y.row_number = u.row_number
-                                        AND y.counted_status IS DISTINCT FROM NULLIF(y.status, 'Pending')
-                                      FOR UPDATE) x) c
-            WHERE r.ctid = c.tid
-            RETURNING c.was, c.now
+                  CROSS JOIN LATERAL (SELECT ctid AS tid, counted_status AS was FROM bulk_invitation_rows x
+                                      WHERE x.job_id = @job AND x.row_number = u.row_number LIMIT 1) y) c
+            WHERE r.ctid = c.tid AND r.counted_status IS DISTINCT FROM NULLIF(r.status, 'Pending')
+            RETURNING c.was, r.counted_status
             """;
         await using var command = await DbCommands.CreateAsync(db, sql, cancellationToken);
         DbCommands.Add(command, ("job", jobId), ("rows", rows.Distinct().ToArray()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             counted = counted.Move(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));

@@ -21,8 +21,10 @@ public static class RowOutcomeCommand
     /// <summary>The column names of what <see cref="CreateMany"/> returns: one row for each outcome it recorded.</summary>
     public const string RecordedJob = "recorded_job";
 
-    // Each row is found by its key (a lateral lookup, locked) and updated by its tuple id, so the plan stays
-    // one index probe per row whatever the table's statistics say (docs/PERFORMANCE.md).
+    // Each row is found by its key (a lateral lookup) and updated by its tuple id, so the plan stays one index
+    // probe per row whatever the table's statistics say (docs/PERFORMANCE.md). A tuple id read in the statement
+    // misses a row another transaction changed after the statement began (where the by-key statement above
+    // waits and re-checks): the rows must already be locked by this transaction.
     private const string ManySql = $$"""
         UPDATE bulk_invitation_rows r
         SET status = o.status, error_code = o.error_code, error = o.error,
@@ -40,8 +42,8 @@ public static class RowOutcomeCommand
         """;
 
     /// <summary>
-    /// Many rows' outcomes in one statement, each on the same condition as <see cref="Create"/>; it returns
-    /// (<see cref="RecordedJob"/>, row number) for each row it recorded.
+    /// Many rows' outcomes in one statement, each on the same condition as <see cref="Create"/>, for rows this
+    /// transaction has locked; it returns (<see cref="RecordedJob"/>, row number) for each row it recorded.
     /// </summary>
     public static NpgsqlBatchCommand CreateMany(IReadOnlyList<(Guid JobId, RowOutcome Outcome)> outcomes)
     {

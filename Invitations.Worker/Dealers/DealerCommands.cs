@@ -70,7 +70,8 @@ internal static class DealerCommands
     /// Many invitations' codes in one statement, the same codes <see cref="HandOverCodes"/> would pick one after
     /// the other: each job and tier's pool is taken at once (in id order, SKIP LOCKED) and cut into consecutive
     /// runs, one per invitation. Fewer codes changed than the invitations ask for in all means some went short.
-    /// Codes are updated by tuple id (they are locked), so no plan depends on the table's statistics.
+    /// Codes are updated by tuple id, so no plan depends on the table's statistics; a code another transaction
+    /// changed after the statement began is left out, and the group, short, is done row by row.
     /// </summary>
     public static NpgsqlBatchCommand HandOverCodes(IReadOnlyList<DealerInvitation> invitations) => Command(
         """
@@ -97,7 +98,7 @@ internal static class DealerCommands
         ("counts", invitations.Select(i => i.CodeCount).ToArray()),
         ("ats", invitations.Select(i => i.CreatedAt).ToArray()));
 
-    /// <summary>Many invitations' SMS sent (each by tuple id, as above).</summary>
+    /// <summary>Many invitations' SMS sent (each by tuple id, as above; the invitations must be locked, see <see cref="Lock"/>).</summary>
     public static NpgsqlBatchCommand MarkSmsSent(IReadOnlyList<(Guid InvitationId, string? ProviderId, DateTimeOffset At)> sent) => Command(
         """
         UPDATE dealer_invitations d SET sms_sent_at = m.at, sms_provider_message_id = m.provider
@@ -132,6 +133,32 @@ internal static class DealerCommands
         ("id", invitationId),
         ("provider", providerId),
         ("at", at));
+
+    /// <summary>
+    /// Locks rows (by key) and invitations (by id) for the transaction. The set-based writes update rows by
+    /// tuple id, found in the same statement: a row another transaction changes after the statement began
+    /// would be missed, so they run only on rows their transaction locked in an earlier statement.
+    /// </summary>
+    public static IEnumerable<NpgsqlBatchCommand> Lock(IReadOnlyCollection<(Guid JobId, int RowNumber)> rows, IReadOnlyCollection<Guid> invitations)
+    {
+        yield return Command(
+            """
+            SELECT count(*) FROM unnest(@jobs, @rows) AS u(job_id, row_number)
+            CROSS JOIN LATERAL (SELECT 1 FROM bulk_invitation_rows x
+                                WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) r
+            """,
+            ("jobs", rows.Select(r => r.JobId).ToArray()),
+            ("rows", rows.Select(r => r.RowNumber).ToArray()));
+        if (invitations.Count > 0)
+        {
+            yield return Command(
+                """
+                SELECT count(*) FROM unnest(@ids) AS u(id)
+                CROSS JOIN LATERAL (SELECT 1 FROM dealer_invitations x WHERE x.id = u.id FOR UPDATE) i
+                """,
+                ("ids", invitations.ToArray()));
+        }
+    }
 
     /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>).</summary>
     public static NpgsqlBatchCommand RowLock(int jobKey, int row) => Command(

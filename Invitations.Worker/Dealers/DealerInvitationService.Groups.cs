@@ -11,8 +11,8 @@ namespace Invitations.Worker.Dealers;
 public sealed partial class DealerInvitationService
 {
     /// <summary>
-    /// Many rows, the same work as <see cref="ProcessAsync"/> for each, in three round trips and one transaction
-    /// for all of them. A row this cannot settle comes back null, to be done on its own: the whole group when a
+    /// Many rows, the same work as <see cref="ProcessAsync"/> for each, in the round trips of one row (read,
+    /// write, commit, the SMS, the outcomes), one statement per kind of write for all of them. A row this cannot settle comes back null, to be done on its own: the whole group when a
     /// row is short of codes or races a concurrent insert (nothing was written), a row whose SMS failed for a
     /// reason worth retrying. An error that stops the group as a whole is thrown, for every row to be retried.
     /// </summary>
@@ -172,18 +172,24 @@ public sealed partial class DealerInvitationService
             records.Add((index, row.JobId, Outcome(result, messages[index])));
         }
 
-        var writes = new List<NpgsqlBatchCommand>();
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        // The set-based writes need their rows and invitations locked by their transaction, in an earlier
+        // statement. The row session locks go with the batch: a second delivery of a row then waits for the row
+        // lock until the commit, and finds the row done.
+        var writes = DealerCommands.Lock([.. records.Select(r => (r.JobId, r.Outcome.RowNumber))], [.. marks.Select(m => m.InvitationId)]).ToList();
         if (marks.Count > 0)
         {
             writes.Add(DealerCommands.MarkSmsSent(marks));
         }
 
-        if (records.Count > 0)
-        {
-            writes.Add(RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]));
-        }
-
-        var recorded = await store.ExecuteAsync(null, writes, release: true, cancellationToken);
+        writes.Add(RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]));
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        var recorded = await store.ExecuteAsync(transaction, writes, release: true, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         foreach (var (index, jobId, outcome) in records)
         {
             results[index] = results[index]! with { Recorded = recorded.Contains((jobId, outcome.RowNumber)) };
