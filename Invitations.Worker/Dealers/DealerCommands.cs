@@ -98,7 +98,10 @@ internal static class DealerCommands
         ("counts", invitations.Select(i => i.CodeCount).ToArray()),
         ("ats", invitations.Select(i => i.CreatedAt).ToArray()));
 
-    /// <summary>Many invitations' SMS sent (each by tuple id, as above; the invitations must be locked, see <see cref="Lock"/>).</summary>
+    /// <summary>
+    /// Many invitations' SMS sent (each by tuple id, as above). Nothing else in the service changes an
+    /// invitation, and the row's session lock keeps the row's other deliveries out, so no lock is needed first.
+    /// </summary>
     public static NpgsqlBatchCommand MarkSmsSent(IReadOnlyList<(Guid InvitationId, string? ProviderId, DateTimeOffset At)> sent) => Command(
         """
         UPDATE dealer_invitations d SET sms_sent_at = m.at, sms_provider_message_id = m.provider
@@ -135,30 +138,18 @@ internal static class DealerCommands
         ("at", at));
 
     /// <summary>
-    /// Locks rows (by key) and invitations (by id) for the transaction. The set-based writes update rows by
-    /// tuple id, found in the same statement: a row another transaction changes after the statement began
+    /// Locks rows (by key) for the transaction. The set-based writes update rows by tuple id, found in the same
+    /// statement: a row another transaction changes after the statement began (a cancel marking it Skipped)
     /// would be missed, so they run only on rows their transaction locked in an earlier statement.
     /// </summary>
-    public static IEnumerable<NpgsqlBatchCommand> Lock(IReadOnlyCollection<(Guid JobId, int RowNumber)> rows, IReadOnlyCollection<Guid> invitations)
-    {
-        yield return Command(
-            """
-            SELECT count(*) FROM unnest(@jobs, @rows) AS u(job_id, row_number)
-            CROSS JOIN LATERAL (SELECT 1 FROM bulk_invitation_rows x
-                                WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) r
-            """,
-            ("jobs", rows.Select(r => r.JobId).ToArray()),
-            ("rows", rows.Select(r => r.RowNumber).ToArray()));
-        if (invitations.Count > 0)
-        {
-            yield return Command(
-                """
-                SELECT count(*) FROM unnest(@ids) AS u(id)
-                CROSS JOIN LATERAL (SELECT 1 FROM dealer_invitations x WHERE x.id = u.id FOR UPDATE) i
-                """,
-                ("ids", invitations.ToArray()));
-        }
-    }
+    public static NpgsqlBatchCommand LockRows(IReadOnlyCollection<(Guid JobId, int RowNumber)> rows) => Command(
+        """
+        SELECT count(*) FROM unnest(@jobs, @rows) AS u(job_id, row_number)
+        CROSS JOIN LATERAL (SELECT 1 FROM bulk_invitation_rows x
+                            WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) r
+        """,
+        ("jobs", rows.Select(r => r.JobId).ToArray()),
+        ("rows", rows.Select(r => r.RowNumber).ToArray()));
 
     /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>).</summary>
     public static NpgsqlBatchCommand RowLock(int jobKey, int row) => Command(

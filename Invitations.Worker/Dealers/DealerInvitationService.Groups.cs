@@ -177,10 +177,10 @@ public sealed partial class DealerInvitationService
             return;
         }
 
-        // The set-based writes need their rows and invitations locked by their transaction, in an earlier
-        // statement. The row session locks go with the batch: a second delivery of a row then waits for the row
-        // lock until the commit, and finds the row done.
-        var writes = DealerCommands.Lock([.. records.Select(r => (r.JobId, r.Outcome.RowNumber))], [.. marks.Select(m => m.InvitationId)]).ToList();
+        // The set-based outcome write needs its rows locked by its transaction, in an earlier statement (a
+        // cancel may be marking them Skipped). The row session locks go with the batch: a second delivery of
+        // a row then waits for the row lock until the commit, and finds the row done.
+        var writes = new List<NpgsqlBatchCommand> { DealerCommands.LockRows([.. records.Select(r => (r.JobId, r.Outcome.RowNumber))]) };
         if (marks.Count > 0)
         {
             writes.Add(DealerCommands.MarkSmsSent(marks));
