@@ -85,6 +85,14 @@ public sealed class FaultRig : IAsyncDisposable
         return (await Client.UploadAsync(DealerFile.Create(dealers))).JobId;
     }
 
+    /// <summary>The job's rows still without an outcome, read directly (not through the rig's proxies).</summary>
+    public async Task<long> RowsLeftAsync(Guid jobId)
+    {
+        await using var command = DataSource.CreateCommand("SELECT count(*) FROM bulk_invitation_rows WHERE job_id = $1 AND status = 'Pending'");
+        command.Parameters.AddWithValue(jobId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public Task<JsonElement> WaitUntilProcessedAsync(Guid jobId, int atLeast) =>
         Client.WaitForStatusAsync(jobId, s => s.GetProperty("processedDealers").GetInt32() >= atLeast, TimeSpan.FromSeconds(60));
 

@@ -8,6 +8,9 @@ namespace Invitations.System.Tests.Faults;
 [NonParallelizable]
 public sealed class When_a_server_really_restarts_mid_job
 {
+    // Enough rows that the job is still running when the fault comes (a Worker does about 2,000 a second here).
+    private const int Dealers = 2000;
+
     [SetUp]
     public void RequireControl() => LocalServers.RequireControl();
 
@@ -22,9 +25,10 @@ public sealed class When_a_server_really_restarts_mid_job
     {
         // MassTransit's transport supervision (endpoint and consumer start and stop) logs at Debug.
         await using var rig = await FaultRig.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:MassTransit"] = "Debug" });
-        var jobId = await rig.UploadAsync(400);
+        var jobId = await rig.UploadAsync(Dealers);
         await rig.WaitUntilProcessedAsync(jobId, 40);
 
+        var leftAtRestart = await rig.RowsLeftAsync(jobId);
         await LocalServers.RestartRabbitMqAsync(TimeSpan.FromSeconds(5));
         JsonElement status;
         try
@@ -39,8 +43,9 @@ public sealed class When_a_server_really_restarts_mid_job
 
         // How often the restart left a consume hung on a lost publish confirm (given up at the deadline).
         await TestContext.Out.WriteLineAsync($"consumes given up at the deadline: {rig.Output.Count(l => l.Contains("given up after", StringComparison.Ordinal))}");
+        Assert.That(leftAtRestart, Is.Positive, "RabbitMQ restarted while the job was running");
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"), status.ToString());
-        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(400));
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(Dealers));
         await rig.AssertInvariantsAsync(jobId);
         LogScan.AssertNoPersonalData(rig.Output);
     }
@@ -50,9 +55,10 @@ public sealed class When_a_server_really_restarts_mid_job
     public async Task Should_finish_every_dealer_once_after_PostgreSQL_is_stopped_for_20_seconds()
     {
         await using var rig = await FaultRig.StartAsync();
-        var jobId = await rig.UploadAsync(400);
+        var jobId = await rig.UploadAsync(Dealers);
         await rig.WaitUntilProcessedAsync(jobId, 40);
 
+        var leftAtStop = await rig.RowsLeftAsync(jobId);
         await LocalServers.StopPostgresAsync();
         try
         {
@@ -63,10 +69,14 @@ public sealed class When_a_server_really_restarts_mid_job
             await LocalServers.StartPostgresAsync();
         }
 
+        // The test's own pooled connections died with the server (it read the rows left before the stop).
+        rig.DataSource.Clear();
+
         var status = await WaitUntilFinalAsync(rig, jobId);
 
+        Assert.That(leftAtStop, Is.Positive, "PostgreSQL stopped while the job was running");
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"), status.ToString());
-        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(400));
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(Dealers));
         await rig.AssertInvariantsAsync(jobId);
         LogScan.AssertNoPersonalData(rig.Output);
     }
