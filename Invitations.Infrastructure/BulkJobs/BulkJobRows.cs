@@ -42,10 +42,8 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
     /// </summary>
     private async Task<OutcomeCounts> CountChangedAsync(Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int> rows, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT count(*) FROM unnest(@rows) AS u(row_number)
-            CROSS JOIN LATERAL (SELECT 1 FROM bulk_invitation_rows x
-                                WHERE x.job_id = @job AND x.row_number = u.row_number FOR UPDATE) l;
+        const string sql = RowOutcomeCommand.LockRowsSql + """
+            ;
             UPDATE bulk_invitation_rows r SET counted_status = NULLIF(r.status, 'Pending')
             FROM (SELECT y.tid, y.was
                   FROM unnest(@rows) AS u(row_number)
@@ -55,7 +53,8 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
             RETURNING c.was, r.counted_status
             """;
         await using var command = await DbCommands.CreateAsync(db, sql, cancellationToken);
-        DbCommands.Add(command, ("job", jobId), ("rows", rows.Distinct().ToArray()));
+        var named = rows.Distinct().ToArray();
+        DbCommands.Add(command, ("job", jobId), ("jobs", Enumerable.Repeat(jobId, named.Length).ToArray()), ("rows", named));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -42,6 +42,24 @@ public static class RowOutcomeCommand
         """;
 
     /// <summary>
+    /// Locks rows (by key, one index probe each) for the transaction, in a statement of its own: what
+    /// <see cref="CreateMany"/> and the saga's delta count need before they write rows by tuple id.
+    /// </summary>
+    public const string LockRowsSql = """
+        SELECT count(*) FROM unnest(@jobs, @rows) AS u(job_id, row_number)
+        CROSS JOIN LATERAL (SELECT 1 FROM bulk_invitation_rows x
+                            WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) l
+        """;
+
+    public static NpgsqlBatchCommand LockRows(IReadOnlyCollection<(Guid JobId, int RowNumber)> rows)
+    {
+        var command = new NpgsqlBatchCommand(LockRowsSql);
+        command.Parameters.AddWithValue("jobs", rows.Select(r => r.JobId).ToArray());
+        command.Parameters.AddWithValue("rows", rows.Select(r => r.RowNumber).ToArray());
+        return command;
+    }
+
+    /// <summary>
     /// Many rows' outcomes in one statement, each on the same condition as <see cref="Create"/>, for rows this
     /// transaction has locked; it returns (<see cref="RecordedJob"/>, row number) for each row it recorded.
     /// </summary>

@@ -20,27 +20,7 @@ internal static class DealerCommands
         ("job", dealer.SourceJobId),
         ("row", dealer.SourceRowNumber));
 
-    public static NpgsqlBatchCommand InsertInvitation(DealerInvitation invitation) => Command(
-        """
-        INSERT INTO dealer_invitations (id, sponsor_id, bulk_job_id, row_number, type, status, email, phone, dealer_name,
-                                        tier, code_count, token, expires_at, dealer_id, created_at)
-        VALUES (@id, @sponsor, @job, @row, @type, @status, @email, @phone, @name, @tier, @count, @token, @expires, @dealer, @at)
-        """,
-        ("id", invitation.Id),
-        ("sponsor", invitation.SponsorId),
-        ("job", invitation.BulkJobId),
-        ("row", invitation.RowNumber),
-        ("type", invitation.Type.ToString()),
-        ("status", invitation.Status.ToString()),
-        ("email", invitation.Email),
-        ("phone", invitation.Phone),
-        ("name", invitation.DealerName),
-        ("tier", invitation.Tier.ToString()),
-        ("count", invitation.CodeCount),
-        ("token", invitation.Token),
-        ("expires", invitation.ExpiresAt),
-        ("dealer", invitation.DealerId),
-        ("at", invitation.CreatedAt));
+    public static NpgsqlBatchCommand InsertInvitation(DealerInvitation invitation) => InsertInvitations([invitation]);
 
     /// <summary>Many invitations in one statement (a unique violation fails them all).</summary>
     public static NpgsqlBatchCommand InsertInvitations(IReadOnlyList<DealerInvitation> invitations) => Command(
@@ -136,20 +116,6 @@ internal static class DealerCommands
         ("id", invitationId),
         ("provider", providerId),
         ("at", at));
-
-    /// <summary>
-    /// Locks rows (by key) for the transaction. The set-based writes update rows by tuple id, found in the same
-    /// statement: a row another transaction changes after the statement began (a cancel marking it Skipped)
-    /// would be missed, so they run only on rows their transaction locked in an earlier statement.
-    /// </summary>
-    public static NpgsqlBatchCommand LockRows(IReadOnlyCollection<(Guid JobId, int RowNumber)> rows) => Command(
-        """
-        SELECT count(*) FROM unnest(@jobs, @rows) AS u(job_id, row_number)
-        CROSS JOIN LATERAL (SELECT 1 FROM bulk_invitation_rows x
-                            WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) r
-        """,
-        ("jobs", rows.Select(r => r.JobId).ToArray()),
-        ("rows", rows.Select(r => r.RowNumber).ToArray()));
 
     /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>).</summary>
     public static NpgsqlBatchCommand RowLock(int jobKey, int row) => Command(

@@ -103,7 +103,7 @@ public sealed partial class DealerInvitationService
 
         if (records.Count > 0)
         {
-            writes.Add(RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]));
+            writes.Add(RecordAll(records));
         }
 
         HashSet<(Guid JobId, int RowNumber)> recorded;
@@ -125,10 +125,7 @@ public sealed partial class DealerInvitationService
         }
 
         await transaction.CommitAsync(cancellationToken);
-        foreach (var (index, jobId, outcome) in records)
-        {
-            results[index] = results[index]! with { Recorded = recorded.Contains((jobId, outcome.RowNumber)) };
-        }
+        NoteRecorded(results, records, recorded);
 
         return afterCommit;
     }
@@ -180,16 +177,26 @@ public sealed partial class DealerInvitationService
         // The set-based outcome write needs its rows locked by its transaction, in an earlier statement (a
         // cancel may be marking them Skipped). The row session locks go with the batch: a second delivery of
         // a row then waits for the row lock until the commit, and finds the row done.
-        var writes = new List<NpgsqlBatchCommand> { DealerCommands.LockRows([.. records.Select(r => (r.JobId, r.Outcome.RowNumber))]) };
+        var writes = new List<NpgsqlBatchCommand> { RowOutcomeCommand.LockRows([.. records.Select(r => (r.JobId, r.Outcome.RowNumber))]) };
         if (marks.Count > 0)
         {
             writes.Add(DealerCommands.MarkSmsSent(marks));
         }
 
-        writes.Add(RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]));
+        writes.Add(RecordAll(records));
         await using var transaction = await store.BeginAsync(cancellationToken);
         var recorded = await store.ExecuteAsync(transaction, writes, release: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        NoteRecorded(results, records, recorded);
+    }
+
+    private static NpgsqlBatchCommand RecordAll(List<(int Index, Guid JobId, RowOutcome Outcome)> records) =>
+        RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]);
+
+    /// <summary>Each recorded row's result says whether this delivery's outcome was the one written.</summary>
+    private static void NoteRecorded(
+        DealerResult?[] results, List<(int Index, Guid JobId, RowOutcome Outcome)> records, HashSet<(Guid JobId, int RowNumber)> recorded)
+    {
         foreach (var (index, jobId, outcome) in records)
         {
             results[index] = results[index]! with { Recorded = recorded.Contains((jobId, outcome.RowNumber)) };
