@@ -25,6 +25,12 @@ public sealed class FaultRig : IAsyncDisposable
         _processes.Add(api);
     }
 
+    /// <summary>
+    /// A job big enough to still be running when a case's fault comes after its first 40 dealers (a Worker does
+    /// about 2,000 a second here); each such case also checks that rows were waiting when the fault came.
+    /// </summary>
+    public const int MidJobDealers = 2000;
+
     public TcpProxy Database { get; }
     public TcpProxy Broker { get; }
     public ServiceProcess Api { get; }

@@ -8,9 +8,6 @@ namespace Invitations.System.Tests.Faults;
 [NonParallelizable]
 public sealed class When_a_server_really_restarts_mid_job
 {
-    // Enough rows that the job is still running when the fault comes (a Worker does about 2,000 a second here).
-    private const int Dealers = 2000;
-
     [SetUp]
     public void RequireControl() => LocalServers.RequireControl();
 
@@ -25,7 +22,7 @@ public sealed class When_a_server_really_restarts_mid_job
     {
         // MassTransit's transport supervision (endpoint and consumer start and stop) logs at Debug.
         await using var rig = await FaultRig.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:MassTransit"] = "Debug" });
-        var jobId = await rig.UploadAsync(Dealers);
+        var jobId = await rig.UploadAsync(FaultRig.MidJobDealers);
         await rig.WaitUntilProcessedAsync(jobId, 40);
 
         var leftAtRestart = await rig.RowsLeftAsync(jobId);
@@ -45,7 +42,7 @@ public sealed class When_a_server_really_restarts_mid_job
         await TestContext.Out.WriteLineAsync($"consumes given up at the deadline: {rig.Output.Count(l => l.Contains("given up after", StringComparison.Ordinal))}");
         Assert.That(leftAtRestart, Is.Positive, "RabbitMQ restarted while the job was running");
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"), status.ToString());
-        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(Dealers));
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(FaultRig.MidJobDealers));
         await rig.AssertInvariantsAsync(jobId);
         LogScan.AssertNoPersonalData(rig.Output);
     }
@@ -55,7 +52,7 @@ public sealed class When_a_server_really_restarts_mid_job
     public async Task Should_finish_every_dealer_once_after_PostgreSQL_is_stopped_for_20_seconds()
     {
         await using var rig = await FaultRig.StartAsync();
-        var jobId = await rig.UploadAsync(Dealers);
+        var jobId = await rig.UploadAsync(FaultRig.MidJobDealers);
         await rig.WaitUntilProcessedAsync(jobId, 40);
 
         var leftAtStop = await rig.RowsLeftAsync(jobId);
@@ -76,7 +73,7 @@ public sealed class When_a_server_really_restarts_mid_job
 
         Assert.That(leftAtStop, Is.Positive, "PostgreSQL stopped while the job was running");
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"), status.ToString());
-        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(Dealers));
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(FaultRig.MidJobDealers));
         await rig.AssertInvariantsAsync(jobId);
         LogScan.AssertNoPersonalData(rig.Output);
     }

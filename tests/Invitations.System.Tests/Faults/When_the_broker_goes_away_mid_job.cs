@@ -3,14 +3,11 @@ namespace Invitations.System.Tests.Faults;
 /// <summary>RabbitMQ unreachable for the Worker for a few seconds: every connection reset, new ones refused.</summary>
 public sealed class When_the_broker_goes_away_mid_job
 {
-    // Enough rows that the job is still running when the fault comes (a Worker does about 2,000 a second here).
-    private const int Dealers = 2000;
-
     [Test]
     public async Task Should_reconnect_by_itself_and_finish_every_dealer_once()
     {
         await using var rig = await FaultRig.StartAsync();
-        var jobId = await rig.UploadAsync(Dealers);
+        var jobId = await rig.UploadAsync(FaultRig.MidJobDealers);
         await rig.WaitUntilProcessedAsync(jobId, 40);
 
         await rig.Broker.CutAsync();
@@ -21,7 +18,7 @@ public sealed class When_the_broker_goes_away_mid_job
 
         Assert.That(leftAtCut, Is.Positive, "the broker went away while the job was running");
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"));
-        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(Dealers));
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(FaultRig.MidJobDealers));
         await rig.AssertInvariantsAsync(jobId);
     }
 }

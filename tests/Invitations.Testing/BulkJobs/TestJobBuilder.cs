@@ -36,6 +36,9 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
     /// <summary>Rows of every tier in turn, asking 1, 2 or 3 codes in turn (codes reserved to match).</summary>
     public TestJobBuilder WithMixedTiersAndCounts() => Set(() => _mixed = true);
 
+    /// <summary>The codes the row at this index asks for.</summary>
+    private int CodesFor(int index) => _mixed ? (index % 3) + 1 : _codesPerRow;
+
     public async Task<TestJob> CreateAsync()
     {
         var jobId = NewId.NextGuid();
@@ -55,14 +58,14 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
             SendSms = _sendSms,
             DefaultCodeCount = _codesPerRow,
             TotalDealers = _rows,
-            CodesReserved = _mixed ? Enumerable.Range(0, _rows).Sum(i => (i % 3) + 1) : _rows * _codesPerRow,
+            CodesReserved = Enumerable.Range(0, _rows).Sum(CodesFor),
             CreatedAt = now,
         });
         for (var i = 0; i < _rows; i++)
         {
             var rowNumber = i + 2;
             var tier = _mixed ? (PackageTier)(i % 4) : PackageTier.S;
-            var codes = _mixed ? (i % 3) + 1 : _codesPerRow;
+            var codes = CodesFor(i);
             db.BulkInvitationRows.Add(new BulkInvitationRow
             {
                 JobId = jobId,
