@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Invitations.Infrastructure.Messaging;
 
@@ -18,7 +19,8 @@ public static class MessagingServiceCollectionExtensions
         Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
     {
         var section = configuration.GetSection(RabbitMqOptions.SectionName);
-        services.AddOptions<RabbitMqOptions>().Bind(section);
+        services.AddOptions<RabbitMqOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RabbitMqOptions>, RabbitMqHostOptionsValidator>();
         var options = section.Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         if (string.IsNullOrWhiteSpace(options.Uri))
         {
@@ -44,7 +46,7 @@ public static class MessagingServiceCollectionExtensions
                     options.ConsumeDeadline, registration.GetRequiredService<ILoggerFactory>().CreateLogger<ConsumeDeadlineFilter>()));
                 if (options.QuorumQueues && cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
-                    rabbit.SetQuorumQueue();
+                    rabbit.SetQuorumQueue(options.QuorumInitialGroupSize);
                 }
             });
 
@@ -52,7 +54,7 @@ public static class MessagingServiceCollectionExtensions
 
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(new Uri(options.Uri));
+                RabbitMqClusterHost.Configure(cfg, options);
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });

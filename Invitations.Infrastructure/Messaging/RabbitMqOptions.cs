@@ -4,11 +4,27 @@ public sealed class RabbitMqOptions
 {
     public const string SectionName = "RabbitMq";
 
-    /// <summary>amqp://user:password@host:port/vhost</summary>
+    /// <summary>
+    /// amqp://user:password@host:port/vhost. With <see cref="Nodes"/> set, only its scheme, credentials and virtual
+    /// host are used to connect (its host still names the bus).
+    /// </summary>
     public string Uri { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The nodes of a RabbitMQ cluster, each <c>host</c> or <c>host:port</c> (the port defaults to the Uri's).
+    /// Empty: the Uri's host alone. Set: a connection goes to one node at a time, and each reconnect to the next
+    /// in the list (<see cref="RabbitMqClusterHost"/>).
+    /// </summary>
+    public string[] Nodes { get; set; } = [];
 
     /// <summary>Durable endpoints are quorum queues (replicated in a cluster; the default in production).</summary>
     public bool QuorumQueues { get; set; } = true;
+
+    /// <summary>
+    /// Replicas of each new quorum queue (<c>x-quorum-initial-group-size</c>): 3, so a message confirmed to a
+    /// publisher survives the loss of any one node of three. The broker caps it at the cluster's size.
+    /// </summary>
+    public int QuorumInitialGroupSize { get; set; } = 3;
 
     /// <summary>How long a process waits for the broker at start-up before it gives up and exits non-zero.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
