@@ -47,11 +47,14 @@ public sealed class TestInfrastructure : IAsyncDisposable
         ["RabbitMq:Uri"] = RabbitMqUri,
     };
 
-    public static async Task<TestInfrastructure> StartAsync(string runName)
+    /// <param name="runName">Names the run's database and virtual host.</param>
+    /// <param name="rabbitMqUri">Another broker than the environment's (the Cluster cases' cluster), with its management API.</param>
+    /// <param name="rabbitMqManagementUri">That broker's management API.</param>
+    public static async Task<TestInfrastructure> StartAsync(string runName, string? rabbitMqUri = null, string? rabbitMqManagementUri = null)
     {
         var runId = $"{runName}_{DateTime.UtcNow:HHmmss}_{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
         var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
-        var rabbit = Environment.GetEnvironmentVariable(RabbitMqVariable);
+        var rabbit = rabbitMqUri ?? Environment.GetEnvironmentVariable(RabbitMqVariable);
         IAsyncDisposable? containers = null;
 
         if (string.IsNullOrEmpty(postgres) && string.IsNullOrEmpty(rabbit))
@@ -72,7 +75,7 @@ public sealed class TestInfrastructure : IAsyncDisposable
         RabbitMqVirtualHost? vhost = null;
         if (containers is null)
         {
-            var management = Environment.GetEnvironmentVariable(RabbitMqManagementVariable);
+            var management = rabbitMqManagementUri ?? Environment.GetEnvironmentVariable(RabbitMqManagementVariable);
             vhost = await RabbitMqVirtualHost.TryCreateAsync(string.IsNullOrEmpty(management) ? DefaultManagement : management, rabbit, $"invitations-test-{runId}");
         }
 
