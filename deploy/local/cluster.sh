@@ -122,8 +122,11 @@ three_running() {
 start_cluster() {
   [ -x "$BIN/rabbitmq-server" ] || deploy_rabbitmq
   prepare
-  local n
-  for n in 1 2 3; do start_node "$n"; done
+  local n pids=() failed=0
+  # In parallel: a node restarted after a stop waits for the peers it knew, and the three boot in about the time of one.
+  for n in 1 2 3; do start_node "$n" & pids+=($!); done
+  for n in "${pids[@]}"; do wait "$n" || failed=1; done
+  [ $failed -eq 0 ] || { log "a node did not start (logs in $BASE/node*/log)"; return 1; }
   for n in 2 3; do join_node "$n"; done
   wait_until 120 "three running nodes" three_running
   if [ "$USER_NAME" != guest ] && ! ctl 1 -q list_users | grep -q "^$USER_NAME\b"; then

@@ -3,7 +3,8 @@
 # PostgreSQL and RabbitMQ. Prints one summary line "N passed, N failed[, N skipped]" at the end and
 # exits non-zero when any test fails. Extra arguments go to `dotnet test` (e.g. --filter).
 # Without arguments, the cases that restart the real servers (category ServerRestart) run last, alone:
-# every other test assembly shares those servers.
+# every other test assembly shares those servers. Then the Cluster cases, alone, on a three-node cluster
+# started for them and stopped after them (deploy/local/cluster.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/env.sh
@@ -25,11 +26,26 @@ dotnet build Invitations.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 status=0
 if [ $# -eq 0 ]; then
   dotnet test Invitations.sln -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" --filter "TestCategory!=ServerRestart" || status=$?
+    --results-directory "$results" --filter "TestCategory!=ServerRestart&TestCategory!=Cluster" || status=$?
   echo "[test] server restarts (alone)"
   INVITATIONS_TEST_SERVER_RESTARTS=1 dotnet test tests/Invitations.System.Tests/Invitations.System.Tests.csproj \
     -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
     --results-directory "$results" --filter "TestCategory=ServerRestart" || status=$?
+  # The Cluster cases kill and stop nodes of their own three-node cluster (deploy/local/cluster.sh), never the
+  # shared node; they run alone, after the rest, and the cluster is stopped after them.
+  echo "[test] cluster (alone)"
+  if deploy/local/cluster.sh start; then
+    INVITATIONS_TEST_CLUSTER_RABBITMQ="amqp://guest:guest@127.0.0.1:5681/" \
+    INVITATIONS_TEST_CLUSTER_MANAGEMENT="http://guest:guest@127.0.0.1:15681/" \
+    INVITATIONS_TEST_CLUSTER_NODES="$(deploy/local/cluster.sh nodes)" \
+      dotnet test tests/Invitations.System.Tests/Invitations.System.Tests.csproj \
+      -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
+      --results-directory "$results" --filter "TestCategory=Cluster" || status=$?
+  else
+    echo "[test] the cluster did not start" >&2
+    status=1
+  fi
+  deploy/local/cluster.sh stop || true
 else
   dotnet test Invitations.sln -c Release --no-build --logger "trx" --logger "console;verbosity=normal" \
     --results-directory "$results" "$@" || status=$?

@@ -34,6 +34,21 @@ public sealed class When_a_cluster_node_is_lost_mid_job
         }
     }
 
+    /// <summary>The same job with every node up: what the two losses are measured against (printed, not asserted).</summary>
+    [Test]
+    public async Task Should_finish_every_dealer_once_with_every_node_up()
+    {
+        await using var rig = await ClusterRig.StartAsync(_infrastructure);
+        var jobId = await rig.UploadAsync(Dealers);
+        var status = await rig.WaitUntilFinalAsync(jobId, TimeSpan.FromMinutes(6));
+
+        await TestContext.Out.WriteLineAsync($"no node lost: {await rig.TimingsAsync(jobId, DateTime.UtcNow)}");
+        Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("Completed"));
+        Assert.That(status.GetProperty("successfulInvitations").GetInt32(), Is.EqualTo(Dealers));
+        await rig.AssertInvariantsAsync(jobId);
+        Assert.That(rig.Gateway.Delivered.Values, Has.Count.EqualTo(Dealers).And.All.EqualTo(1), "one SMS per dealer");
+    }
+
     [Test]
     public async Task Should_finish_every_dealer_once_when_the_leading_node_is_killed() =>
         await RunJobLosingLeaderAsync(LocalCluster.KillAsync, "killed (SIGKILL)");
