@@ -51,8 +51,8 @@ node_env() {
   export RABBITMQ_MNESIA_BASE="$dir/mnesia"
   export RABBITMQ_LOG_BASE="$dir/log"
   export RABBITMQ_PID_FILE="$dir/rabbit.pid"
-  # Two cores shared with everything else: two schedulers, no busy waiting.
-  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="+S 2:2 +sbwt none +sbwtdcpu none +sbwtdio none"
+  # Two cores shared with everything else: two schedulers, no busy waiting; Erlang distribution on loopback only.
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="+S 2:2 +sbwt none +sbwtdcpu none +sbwtdio none -kernel inet_dist_use_interface {127,0,0,1}"
 }
 
 ctl() { local n=$1; shift; ( node_env "$n"; "$BIN/rabbitmqctl" -n "$(node_name "$n")" "$@" ); }
