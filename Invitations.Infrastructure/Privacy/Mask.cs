@@ -45,4 +45,8 @@ public static class Mask
         var keepStart = digits.StartsWith('+') ? 3 : 1;
         return string.Concat(digits.AsSpan(0, keepStart), new string('*', digits.Length - keepStart - 2), digits.AsSpan(digits.Length - 2));
     }
+
+    /// <summary>An invitation token (the link's credential): its first four characters only.</summary>
+    public static string Token(string? token) =>
+        string.IsNullOrEmpty(token) ? string.Empty : token.Length <= 4 ? "***" : $"{token[..4]}***";
 }
