@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Invitations.Testing.Logging;
 
 namespace Invitations.Worker.Tests.DealerInvitations;
 
@@ -49,6 +50,11 @@ public sealed class When_a_link_is_unknown_expired_or_declined
             Assert.That(open.GetProperty("codeCount").GetInt32(), Is.EqualTo(2));
             Assert.That(open.GetProperty("codes").GetArrayLength(), Is.Zero, "codes are shown once accepted");
             Assert.That(open.ToString(), Does.Not.Contain(invitations[2].Email).And.Not.Contain(invitations[2].Phone));
+
+            // Our own log lines name an answered invitation by its token's first characters only.
+            var ours = CapturedLogs.Lines.Where(l => l.Split(' ').ElementAtOrDefault(1)?.StartsWith("Invitations", StringComparison.Ordinal) == true).ToList();
+            Assert.That(ours, Has.Some.Contains($"Invitation {invitations[1].Token[..4]}***"));
+            Assert.That(ours.Where(l => invitations.Any(i => l.Contains(i.Token, StringComparison.Ordinal))), Is.Empty);
         }
     }
 }
