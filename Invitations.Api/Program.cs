@@ -1,5 +1,6 @@
 using Invitations.Api.Codes;
 using Invitations.Api.Dashboard;
+using Invitations.Api.DealerInvitations;
 using Invitations.Api.Hubs;
 using Invitations.Api.Infrastructure;
 using Invitations.Api.Jobs;
@@ -20,6 +21,7 @@ builder.Services
     .AddSupport(builder.Configuration)
     .AddHubs(builder.Configuration)
     .AddDashboard(builder.Configuration)
+    .AddDealerInvitations(builder.Configuration)
     .AddInvitationsMessaging(builder.Configuration, bus => bus.AddHubConsumers(), (context, bus) => bus.ConfigureHubEndpoint(context));
 
 var app = builder.Build();
@@ -32,8 +34,11 @@ api.MapUploads();
 api.MapCodes();
 api.MapJobs();
 api.MapSupport();
+api.MapDealerInvitations();
+api.MapSmsResends();
 app.MapHubs();
 app.MapDashboard();
+app.MapDealerInvitationPage();
 await app.RunAsync();
 
 /// <summary>Entry point type, visible to <c>WebApplicationFactory</c> in the tests.</summary>

@@ -1,3 +1,4 @@
+using Invitations.Worker.DealerInvitations;
 using Invitations.Worker.Dealers;
 using Invitations.Worker.Dispatching;
 using Invitations.Worker.Scheduling;
@@ -12,11 +13,13 @@ public static class WorkerServiceCollectionExtensions
         services
             .AddScheduling(configuration)
             .AddDealerProcessing(configuration)
-            .AddPendingJobDispatcher(configuration);
+            .AddPendingJobDispatcher(configuration)
+            .AddDealerInvitationUpkeep(configuration);
 
     /// <summary>The scheduler endpoint, the saga and the dealer consumer.</summary>
     public static IBusRegistrationConfigurator AddWorkerConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration) =>
         bus
             .AddSchedulerEndpoint(configuration)
-            .AddBulkInvitationProcessing(configuration);
+            .AddBulkInvitationProcessing(configuration)
+            .AddDealerInvitationConsumers();
 }

@@ -26,6 +26,7 @@ public static class HubServiceCollectionExtensions
         // the share of events its own instance happened to receive.
         bus.AddConsumer<BulkInvitationProgressedConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddConsumer<BulkInvitationCompletedConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<DealerInvitationsChangedConsumer>().ExcludeFromConfigureEndpoints();
         return bus;
     }
 
@@ -38,5 +39,6 @@ public static class HubServiceCollectionExtensions
         {
             e.ConfigureConsumer<BulkInvitationProgressedConsumer>(context);
             e.ConfigureConsumer<BulkInvitationCompletedConsumer>(context);
+            e.ConfigureConsumer<DealerInvitationsChangedConsumer>(context);
         });
 }

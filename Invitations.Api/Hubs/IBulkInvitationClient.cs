@@ -6,4 +6,7 @@ public interface IBulkInvitationClient
     Task BulkInvitationProgress(BulkInvitationProgressMessage progress);
 
     Task BulkInvitationCompleted(BulkInvitationCompletedMessage completed);
+
+    /// <summary>A job's invitation counts moved: a dealer answered, or invitations expired (issue 18).</summary>
+    Task InvitationCountsChanged(InvitationCountsMessage counts);
 }

@@ -1,4 +1,6 @@
+using Invitations.Api.Jobs;
 using Invitations.Contracts.BulkInvitations;
+using Invitations.Contracts.Dealers;
 using Invitations.Infrastructure.Privacy;
 using Microsoft.AspNetCore.SignalR;
 
@@ -38,6 +40,12 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
             message.CompletedAt);
         cancellationToken.ThrowIfCancellationRequested();
         return Groups(message.SponsorId, message.BulkJobId).BulkInvitationCompleted(payload);
+    }
+
+    public Task SendInvitationCountsAsync(DealerInvitationsChanged message, InvitationCounts counts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Groups(message.SponsorId, message.BulkJobId).InvitationCountsChanged(new InvitationCountsMessage(message.BulkJobId, counts, message.At));
     }
 
     /// <summary>Whole percent, rounded down: a live bar shows 100 only once every row has an outcome.</summary>

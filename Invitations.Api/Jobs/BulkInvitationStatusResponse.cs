@@ -14,4 +14,8 @@ public sealed record BulkInvitationStatusResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    string FileName);
+    string FileName)
+{
+    /// <summary>The job's invitations by status (added with issue 18; older clients ignore it).</summary>
+    public InvitationCounts Invitations { get; init; } = InvitationCounts.None;
+}

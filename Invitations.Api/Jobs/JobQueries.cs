@@ -34,6 +34,15 @@ public sealed class JobQueries(InvitationsDbContext db)
         return new BulkInvitationListResponse(rows.Select(ToResponse).ToList(), page, pageSize, total);
     }
 
+    /// <summary>The job's invitations by status, one indexed count per status.</summary>
+    public async Task<InvitationCounts> InvitationCountsAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var counts = await db.DealerInvitations.Where(i => i.BulkJobId == jobId)
+            .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Of(InvitationStatus status) => counts.FirstOrDefault(c => c.Key == status)?.Count ?? 0;
+        return new InvitationCounts(Of(InvitationStatus.Pending), Of(InvitationStatus.Accepted), Of(InvitationStatus.Declined), Of(InvitationStatus.Expired));
+    }
+
     private IQueryable<JobWithCounters> Query(IQueryable<BulkInvitationJob> jobs) =>
         from j in jobs
         join s in db.BulkInvitationSagas on j.Id equals s.CorrelationId into sagas
@@ -42,7 +51,12 @@ public sealed class JobQueries(InvitationsDbContext db)
             j,
             s == null ? 0 : s.SucceededDealers,
             s == null ? 0 : s.FailedDealers,
-            s == null ? 0 : s.SkippedDealers);
+            s == null ? 0 : s.SkippedDealers,
+            new InvitationCounts(
+                db.DealerInvitations.Count(i => i.BulkJobId == j.Id && i.Status == InvitationStatus.Pending),
+                db.DealerInvitations.Count(i => i.BulkJobId == j.Id && i.Status == InvitationStatus.Accepted),
+                db.DealerInvitations.Count(i => i.BulkJobId == j.Id && i.Status == InvitationStatus.Declined),
+                db.DealerInvitations.Count(i => i.BulkJobId == j.Id && i.Status == InvitationStatus.Expired)));
 
     private static BulkInvitationStatusResponse ToResponse(JobWithCounters row)
     {
@@ -51,8 +65,11 @@ public sealed class JobQueries(InvitationsDbContext db)
         var percentage = job.TotalDealers == 0 ? 0 : Math.Round(processed * 100.0 / job.TotalDealers, 1);
         return new BulkInvitationStatusResponse(
             job.Id, job.SponsorId, job.Status.ToString(), job.TotalDealers, processed, row.Succeeded, row.Failed, row.Skipped,
-            percentage, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FileName);
+            percentage, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FileName)
+        {
+            Invitations = row.Invitations,
+        };
     }
 
-    private sealed record JobWithCounters(BulkInvitationJob Job, int Succeeded, int Failed, int Skipped);
+    private sealed record JobWithCounters(BulkInvitationJob Job, int Succeeded, int Failed, int Skipped, InvitationCounts Invitations);
 }

@@ -10,8 +10,8 @@ namespace Invitations.Api.Jobs;
 /// <summary>One line per dealer in the upload's row order, every text cell neutralised against formula injection.</summary>
 public sealed class JobResultsExport(InvitationsDbContext db)
 {
-    private static readonly string[] Headers = ["Row", "Email", "Phone", "DealerName", "Status", "InvitationId", "Codes", "Error"];
-    private static readonly double[] Widths = [6, 34, 16, 28, 12, 38, 40, 50];
+    private static readonly string[] Headers = ["Row", "Email", "Phone", "DealerName", "Status", "InvitationId", "InvitationStatus", "Codes", "Error"];
+    private static readonly double[] Widths = [6, 34, 16, 28, 12, 38, 16, 40, 50];
 
     public async Task<IReadOnlyList<string[]>> LinesAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -22,10 +22,13 @@ public sealed class JobResultsExport(InvitationsDbContext db)
                 .Select(c => new { Row = c.AssignedRowNumber!.Value, c.Code })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.Row, c => c.Code);
+        var statuses = (await db.DealerInvitations.AsNoTracking().Where(i => i.BulkJobId == jobId)
+                .Select(i => new { i.RowNumber, i.Status }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.RowNumber, i => i.Status.ToString());
         return rows.Select(r => new[]
         {
             r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Email, r.Phone, r.DealerName, r.Status.ToString(),
-            r.InvitationId?.ToString() ?? string.Empty, string.Join(' ', codes[r.RowNumber]), r.Error ?? string.Empty,
+            r.InvitationId?.ToString() ?? string.Empty, statuses.GetValueOrDefault(r.RowNumber, string.Empty), string.Join(' ', codes[r.RowNumber]), r.Error ?? string.Empty,
         }).ToList();
     }
 

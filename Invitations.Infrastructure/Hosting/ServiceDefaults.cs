@@ -54,7 +54,19 @@ public static class ServiceDefaults
                 .AddSource(Telemetry.ActivitySourceName)
                 .AddSource("MassTransit")
                 .AddSource("Npgsql")
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health");
+
+                    // An invitation token in the path is a credential: spans carry its first characters only.
+                    o.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        if (Privacy.Mask.InvitationPath(request.Path.Value) is { } masked)
+                        {
+                            activity.SetTag("url.path", masked);
+                        }
+                    };
+                })
                 .AddHttpClientInstrumentation());
         }
 

@@ -45,4 +45,24 @@ public static class Mask
         var keepStart = digits.StartsWith('+') ? 3 : 1;
         return string.Concat(digits.AsSpan(0, keepStart), new string('*', digits.Length - keepStart - 2), digits.AsSpan(digits.Length - 2));
     }
+
+    /// <summary>An invitation token (the link's credential): its first four characters only.</summary>
+    public static string Token(string? token) =>
+        string.IsNullOrEmpty(token) ? string.Empty : token.Length <= 4 ? "***" : $"{token[..4]}***";
+
+    /// <summary>A request path with the invitation token after <c>/invitations/</c> masked; null when it has none.</summary>
+    public static string? InvitationPath(string? path)
+    {
+        const string segment = "/invitations/";
+        var at = path?.IndexOf(segment, StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (path is null || at < 0)
+        {
+            return null;
+        }
+
+        var start = at + segment.Length;
+        var end = path.IndexOf('/', start);
+        var token = end < 0 ? path[start..] : path[start..end];
+        return string.Concat(path.AsSpan(0, start), Token(token), end < 0 ? string.Empty : path[end..]);
+    }
 }

@@ -7,10 +7,10 @@ namespace Invitations.Worker.Sms;
 public sealed partial class LogSmsSender(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LogSmsSender> logger) : ISmsSender
 {
     private const string InsertSql = """
-        INSERT INTO sms_messages (invitation_id, bulk_job_id, row_number, phone, body, provider, sent_at)
-        SELECT m.invitation_id, m.bulk_job_id, m.row_number, m.phone, m.body, @provider, @at
-        FROM unnest(@invitations, @jobs, @rows, @phones, @bodies) AS m(invitation_id, bulk_job_id, row_number, phone, body)
-        ON CONFLICT (invitation_id) DO NOTHING
+        INSERT INTO sms_messages (invitation_id, resend_number, bulk_job_id, row_number, phone, body, provider, sent_at)
+        SELECT m.invitation_id, m.resend_number, m.bulk_job_id, m.row_number, m.phone, m.body, @provider, @at
+        FROM unnest(@invitations, @resends, @jobs, @rows, @phones, @bodies) AS m(invitation_id, resend_number, bulk_job_id, row_number, phone, body)
+        ON CONFLICT (invitation_id, resend_number) DO NOTHING
         """;
 
     public string Name => "Log";
@@ -44,6 +44,7 @@ public sealed partial class LogSmsSender(NpgsqlDataSource dataSource, TimeProvid
 
         await using var command = dataSource.CreateCommand(InsertSql);
         command.Parameters.AddWithValue("invitations", requests.Select(r => r.InvitationId).ToArray());
+        command.Parameters.AddWithValue("resends", requests.Select(r => r.ResendNumber).ToArray());
         command.Parameters.AddWithValue("jobs", requests.Select(r => r.BulkJobId).ToArray());
         command.Parameters.AddWithValue("rows", requests.Select(r => r.RowNumber).ToArray());
         command.Parameters.AddWithValue("phones", requests.Select(r => r.Phone).ToArray());

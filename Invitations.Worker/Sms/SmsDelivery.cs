@@ -17,14 +17,15 @@ public sealed partial class SmsDelivery(ISmsSender sender, IOptions<SmsOptions> 
 {
     private static readonly CultureInfo Turkish = CultureInfo.GetCultureInfo("tr-TR");
 
-    public Task<string?> SendAsync(DealerInvitation invitation, CancellationToken cancellationToken)
+    /// <summary>The invitation's SMS; <paramref name="resendNumber"/> above 0 for its n-th resend (its own idempotency key).</summary>
+    public Task<string?> SendAsync(DealerInvitation invitation, CancellationToken cancellationToken, int resendNumber = 0)
     {
         if (!TurkishMobile().IsMatch(invitation.Phone))
         {
             throw InvalidPhone();
         }
 
-        return sender.SendAsync(Request(invitation), cancellationToken);
+        return sender.SendAsync(Request(invitation) with { ResendNumber = resendNumber }, cancellationToken);
     }
 
     /// <summary>

@@ -13,11 +13,12 @@ public sealed class InProcessWorker : IAsyncDisposable
 
     private InProcessWorker(IHost host) => _host = host;
 
-    public static async Task<InProcessWorker> StartAsync()
+    public static async Task<InProcessWorker> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(TestRun.Infrastructure.Configuration);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services
             .AddInvitationsDatabase(builder.Configuration)
             .AddWorkerServices(builder.Configuration)

@@ -58,6 +58,8 @@ function start() {
     state: state => { $('connection').textContent = t(`conn.${state}`); $('connection').dataset.state = state; },
     reconnected: () => { if (currentJob) followJob(currentJob); loadHistory(); },
   });
+  // Dealers answering (or invitations expiring) move the job's invitation counts live.
+  hub.on('InvitationCountsChanged', onInvitationCounts);
   loadHistory();
   // A link such as /#job=<id> (from a notification or the history) opens that job's progress.
   const linked = new URLSearchParams(location.hash.slice(1)).get('job');
@@ -162,6 +164,11 @@ function onCompleted(c) {
   refreshCurrent();
 }
 
+function onInvitationCounts(m) {
+  if (m.jobId !== currentJob || !lastStatus) return;
+  renderStatus({ ...lastStatus, invitations: m.invitations });
+}
+
 function renderStatus(s) {
   if (!s) return;
   lastStatus = s;
@@ -174,6 +181,7 @@ function renderStatus(s) {
   $('progress-text').textContent = t('progress.counts', {
     processed: s.processedDealers ?? 0, total: s.totalDealers ?? 0, ok: s.successfulInvitations ?? 0, failed: s.failedInvitations ?? 0,
   });
+  $('invitation-counts').textContent = s.invitations ? t('answers.counts', s.invitations) : '';
   const done = finalStates.includes(s.status);
   $('outcome').hidden = !done;
   if (done) $('outcome-text').textContent = `${t(`status.${s.status}`)} · ${$('progress-text').textContent}`;

@@ -26,5 +26,10 @@ internal sealed class DealerInvitationConfiguration : IEntityTypeConfiguration<D
             .HasDatabaseName("ux_dealer_invitations_pending_email")
             .HasFilter("status = 'Pending'");
         builder.HasIndex(x => x.Phone);
+
+        // The expiry sweep walks the pending invitations in expiry order.
+        builder.HasIndex(x => x.ExpiresAt)
+            .HasDatabaseName("ix_dealer_invitations_pending_expiry")
+            .HasFilter("status = 'Pending'");
     }
 }

@@ -16,8 +16,8 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.Property(x => x.Provider).HasMaxLength(32);
         builder.Property(x => x.ProviderMessageId).HasMaxLength(128);
 
-        // At most one SMS per invitation: a redelivery that finds it sent does not send again.
-        builder.HasIndex(x => x.InvitationId).IsUnique();
+        // At most one SMS per invitation and resend: a redelivery that finds it sent does not send again.
+        builder.HasIndex(x => new { x.InvitationId, x.ResendNumber }).IsUnique();
         builder.HasIndex(x => new { x.BulkJobId, x.RowNumber });
     }
 }

@@ -25,4 +25,16 @@ public sealed class DealerInvitation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SmsSentAt { get; set; }
     public string? SmsProviderMessageId { get; set; }
+
+    /// <summary>When the dealer accepted or declined, or the sweep expired it.</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>How many SMS resends were asked for; the n-th resend's SMS is sms_messages' resend number n.</summary>
+    public int SmsResendCount { get; set; }
+
+    /// <summary>When the last resend was asked for (one per 10 minutes).</summary>
+    public DateTimeOffset? SmsResentAt { get; set; }
+
+    /// <summary>How many of those resends the Worker has sent (resend n goes out once, when this is below n).</summary>
+    public int SmsResendsSent { get; set; }
 }

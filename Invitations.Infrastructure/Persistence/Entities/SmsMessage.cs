@@ -5,6 +5,9 @@ public sealed class SmsMessage
 {
     public long Id { get; set; }
     public Guid InvitationId { get; set; }
+
+    /// <summary>0 for the invitation's first SMS, n for its n-th resend.</summary>
+    public int ResendNumber { get; set; }
     public Guid BulkJobId { get; set; }
     public int RowNumber { get; set; }
     public required string Phone { get; set; }

@@ -292,6 +292,10 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
                     b.Property<Guid>("BulkJobId")
                         .HasColumnType("uuid")
                         .HasColumnName("bulk_job_id");
@@ -339,6 +343,18 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("sms_provider_message_id");
 
+                    b.Property<int>("SmsResendCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("sms_resend_count");
+
+                    b.Property<int>("SmsResendsSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sms_resends_sent");
+
+                    b.Property<DateTimeOffset?>("SmsResentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_resent_at");
+
                     b.Property<DateTimeOffset?>("SmsSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sms_sent_at");
@@ -373,6 +389,10 @@ namespace Invitations.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_dealer_invitations");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_dealer_invitations_pending_expiry")
+                        .HasFilter("status = 'Pending'");
 
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_dealer_invitations_phone");
@@ -561,6 +581,10 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("provider_message_id");
 
+                    b.Property<int>("ResendNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("resend_number");
+
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer")
                         .HasColumnName("row_number");
@@ -572,12 +596,12 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sms_messages");
 
-                    b.HasIndex("InvitationId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_sms_messages_invitation_id");
-
                     b.HasIndex("BulkJobId", "RowNumber")
                         .HasDatabaseName("ix_sms_messages_bulk_job_id_row_number");
+
+                    b.HasIndex("InvitationId", "ResendNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sms_messages_invitation_id_resend_number");
 
                     b.ToTable("sms_messages", (string)null);
                 });

@@ -25,7 +25,7 @@ public sealed class When_a_sponsor_reads_a_job
             Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[]
             {
                 "jobId", "sponsorId", "status", "totalDealers", "processedDealers", "successfulInvitations", "failedInvitations",
-                "skippedInvitations", "progressPercentage", "createdAt", "startedAt", "completedAt", "fileName",
+                "skippedInvitations", "progressPercentage", "createdAt", "startedAt", "completedAt", "fileName", "invitations",
             }));
             Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("PartialSuccess"));
             Assert.That(body.GetProperty("processedDealers").GetInt32(), Is.EqualTo(4));

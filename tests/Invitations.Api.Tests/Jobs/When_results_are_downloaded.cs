@@ -24,7 +24,7 @@ public sealed class When_results_are_downloaded
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lines, Has.Length.EqualTo(4));
-            Assert.That(lines[0], Is.EqualTo("Row,Email,Phone,DealerName,Status,InvitationId,Codes,Error"));
+            Assert.That(lines[0], Is.EqualTo("Row,Email,Phone,DealerName,Status,InvitationId,InvitationStatus,Codes,Error"));
             Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "2", "3", "4" }));
             Assert.That(lines[1], Does.Contain("S-"));
             Assert.That(lines[2], Does.Contain("'=HYPERLINK"));
@@ -52,7 +52,7 @@ public sealed class When_results_are_downloaded
             Assert.That(sheet.LastRowUsed().RowNumber(), Is.EqualTo(3));
             Assert.That(sheet.Cell(2, 1).GetString(), Is.EqualTo("2"));
             Assert.That(sheet.Cell(3, 5).GetString(), Is.EqualTo("Succeeded"));
-            Assert.That(sheet.Cell(2, 7).GetString(), Does.StartWith("S-"));
+            Assert.That(sheet.Cell(2, 8).GetString(), Does.StartWith("S-"));
         }
     }
 }
