@@ -26,5 +26,9 @@ internal sealed class DealerInvitationConfiguration : IEntityTypeConfiguration<D
             .HasDatabaseName("ux_dealer_invitations_pending_email")
             .HasFilter("status = 'Pending'");
         builder.HasIndex(x => x.Phone);
+
+        // Delivery reports find their invitation by the gateway's message id (issue 19).
+        builder.Property(x => x.SmsDeliveryReason).HasMaxLength(256);
+        builder.HasIndex(x => x.SmsProviderMessageId).HasFilter("sms_provider_message_id IS NOT NULL");
     }
 }

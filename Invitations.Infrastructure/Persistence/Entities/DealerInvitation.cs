@@ -25,4 +25,12 @@ public sealed class DealerInvitation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SmsSentAt { get; set; }
     public string? SmsProviderMessageId { get; set; }
+
+    /// <summary>From the gateway's delivery reports (issue 19); null until the first report.</summary>
+    public SmsDeliveryStatus? SmsDeliveryStatus { get; set; }
+
+    public string? SmsDeliveryReason { get; set; }
+
+    /// <summary>The time the newest recorded report gives (the gateway's, else when it arrived).</summary>
+    public DateTimeOffset? SmsDeliveryReportedAt { get; set; }
 }
