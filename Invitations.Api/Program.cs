@@ -3,6 +3,7 @@ using Invitations.Api.Dashboard;
 using Invitations.Api.Hubs;
 using Invitations.Api.Infrastructure;
 using Invitations.Api.Jobs;
+using Invitations.Api.SmsDeliveryReports;
 using Invitations.Api.Support;
 using Invitations.Api.Uploads;
 using Invitations.Infrastructure.Hosting;
@@ -18,6 +19,7 @@ builder.Services
     .AddCodes(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddSupport(builder.Configuration)
+    .AddSmsDeliveryReports(builder.Configuration)
     .AddHubs(builder.Configuration)
     .AddDashboard(builder.Configuration)
     .AddInvitationsMessaging(builder.Configuration, bus => bus.AddHubConsumers(), (context, bus) => bus.ConfigureHubEndpoint(context));
@@ -32,6 +34,7 @@ api.MapUploads();
 api.MapCodes();
 api.MapJobs();
 api.MapSupport();
+api.MapSmsDeliveryReports();
 app.MapHubs();
 app.MapDashboard();
 await app.RunAsync();
