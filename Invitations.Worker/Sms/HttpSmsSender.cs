@@ -32,7 +32,7 @@ public sealed partial class HttpSmsSender(
     {
         var results = new SmsResult?[requests.Count];
         var pending = Enumerable.Range(0, requests.Count).ToArray();
-        for (var round = 0; pending.Length > 0; round++)
+        while (pending.Length > 0)
         {
             // One round trip for every message of the round; a batch leaves at its last message's slot.
             var slots = await limiter.AcquireAsync(pending.Length, cancellationToken);
@@ -42,7 +42,7 @@ public sealed partial class HttpSmsSender(
             foreach (var batch in batches)
             {
                 offset += batch.Length;
-                sends.Add(SendBatchAsync(requests, batch, slots.At(offset - 1), round, results, cancellationToken));
+                sends.Add(SendBatchAsync(requests, batch, slots.At(offset - 1), results, cancellationToken));
             }
 
             await Task.WhenAll(sends);
@@ -52,10 +52,14 @@ public sealed partial class HttpSmsSender(
         return results!;
     }
 
-    private async Task SendBatchAsync(
-        IReadOnlyList<SmsRequest> requests, int[] batch, DateTimeOffset at, int round, SmsResult?[] results, CancellationToken cancellationToken)
+    private async Task SendBatchAsync(IReadOnlyList<SmsRequest> requests, int[] batch, DateTimeOffset at, SmsResult?[] results, CancellationToken cancellationToken)
     {
-        await limiter.WaitAsync(at, cancellationToken);
+        if (!await limiter.WaitAsync(at, cancellationToken))
+        {
+            // A 429 came while this waited: not sent, it takes a new slot after the pause (results stay null).
+            return;
+        }
+
         SmsAnswer answer;
         using (await inFlight.EnterAsync(cancellationToken))
         {
@@ -67,15 +71,16 @@ public sealed partial class HttpSmsSender(
             results[batch[k]] = answer.Results[k];
         }
 
-        if (answer.Throttled)
+        if (!answer.Throttled)
         {
-            var settings = options.Value;
-            var backoff = settings.ThrottleBackoff * Math.Pow(2, Math.Min(round, 16));
-            var pause = answer.RetryAfter ?? backoff;
-            pause = pause > settings.ThrottleMaxPause ? settings.ThrottleMaxPause : pause;
-            LogThrottled(logger, answer.Results.Count(r => r is null), answer.RetryAfter is not null, pause.TotalMilliseconds);
-            await limiter.ThrottledAsync(pause, cancellationToken);
+            limiter.Accepted();
+            return;
         }
+
+        var max = options.Value.ThrottleMaxPause;
+        var pause = answer.RetryAfter is { } asked ? (asked > max ? max : asked) : limiter.Backoff();
+        LogThrottled(logger, answer.Results.Count(r => r is null), answer.RetryAfter is not null, pause.TotalMilliseconds);
+        await limiter.ThrottledAsync(pause, cancellationToken);
     }
 
     private async Task<SmsAnswer> ExchangeAsync(SmsRequest[] batch, CancellationToken cancellationToken)

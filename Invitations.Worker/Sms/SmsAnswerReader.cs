@@ -41,7 +41,7 @@ public static class SmsAnswerReader
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxAnswerDepth });
-            return PerMessage(json.RootElement, requests, settings.BatchResultsProperty);
+            return PerMessage(json.RootElement, requests, settings.BatchResultsProperty) with { RetryAfter = RetryAfter(response, clock) };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException)
         {

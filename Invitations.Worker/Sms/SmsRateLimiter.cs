@@ -28,6 +28,7 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
 
     private readonly Lock _lock = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private int _consecutiveThrottles;
 
     public bool Limited => options.Value.RatePerSecond > 0;
 
@@ -44,34 +45,56 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
         await using var command = dataSource.CreateCommand(AcquireSql);
         command.Parameters.AddWithValue("key", Key);
         command.Parameters.AddWithValue("span", interval * permits);
+        var sent = clock.GetUtcNow();
         var wait = (double)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return new SmsSlots(clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, wait)), interval);
+
+        // The statement ran about half-way through the round trip: the wait counts from there, not from its answer.
+        var ran = sent + ((clock.GetUtcNow() - sent) / 2);
+        return new SmsSlots(ran + TimeSpan.FromSeconds(Math.Max(0, wait)), interval);
     }
 
-    /// <summary>Waits until <paramref name="at"/> and until no 429 pause of this process holds.</summary>
-    public async Task WaitAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="at"/>. False when a 429 pause of this process now covers the slot: the message
+    /// must not leave at the pause's end with every other held one (a burst that earns more 429s) but take a
+    /// new slot, which comes after the pause.
+    /// </summary>
+    public async Task<bool> WaitAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         while (true)
         {
-            DateTimeOffset until;
             lock (_lock)
             {
-                until = at > _pausedUntil ? at : _pausedUntil;
+                if (_pausedUntil > at)
+                {
+                    return false;
+                }
             }
 
-            var delay = until - clock.GetUtcNow();
+            var delay = at - clock.GetUtcNow();
             if (delay <= TimeSpan.Zero)
             {
-                return;
+                return true;
             }
 
             await Task.Delay(delay, clock, cancellationToken);
         }
     }
 
+    /// <summary>The pause after a 429 without <c>Retry-After</c>: doubling while 429s follow one another in this process.</summary>
+    public TimeSpan Backoff()
+    {
+        var settings = options.Value;
+        var pause = settings.ThrottleBackoff * Math.Pow(2, Math.Min(Volatile.Read(ref _consecutiveThrottles), 16));
+        return pause > settings.ThrottleMaxPause ? settings.ThrottleMaxPause : pause;
+    }
+
+    /// <summary>A request went through: the next 429 starts the backoff again.</summary>
+    public void Accepted() => Volatile.Write(ref _consecutiveThrottles, 0);
+
     /// <summary>The gateway answered 429: nothing leaves this process, nor (with a limit) any Worker, for <paramref name="pause"/>.</summary>
     public async Task ThrottledAsync(TimeSpan pause, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _consecutiveThrottles);
         var until = clock.GetUtcNow() + pause;
         lock (_lock)
         {

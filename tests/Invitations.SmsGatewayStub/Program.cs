@@ -12,6 +12,11 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => new SmsGateway(
     builder.Configuration.Get<StubMode>() ?? new StubMode(), services.GetRequiredService<TimeProvider>()));
 
+builder.Services.AddSingleton<BatchGateway>();
+builder.Services.AddSingleton<DeliveryReporter>();
+
 var app = builder.Build();
+var reporter = app.Services.GetRequiredService<DeliveryReporter>();
+app.Services.GetRequiredService<SmsGateway>().OnAccepted = reporter.Schedule;
 app.MapStubEndpoints();
 app.Run();

@@ -28,6 +28,9 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
 
     public IReadOnlyCollection<AcceptedSms> Accepted => _accepted;
 
+    /// <summary>Called with each newly accepted SMS's id (the delivery reporter listens).</summary>
+    public Action<string>? OnAccepted { get; set; }
+
     /// <summary>Overlays the properties the JSON names on the current mode; a slow count given starts counting again.</summary>
     public StubMode Apply(JsonObject changes)
     {
@@ -116,8 +119,7 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
             return await RepeatAsync(request, _answers[key], mode, aborted);
         }
 
-        _accepted.Enqueue(new AcceptedSms(time.GetUtcNow(), id, request.Headers[mode.IdempotencyHeader].FirstOrDefault(), to, text));
-        Interlocked.Increment(ref _acceptedCount);
+        Record(id, request.Headers[mode.IdempotencyHeader].FirstOrDefault(), to, text);
         var slow = TakeSlow();
         if (slow)
         {
@@ -127,6 +129,23 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
         await DelayAsync(slow ? mode.SlowMs : mode.LatencyMs, aborted);
         return Answer(request, id);
     }
+
+    /// <summary>A new SMS accepted: kept, counted and (when configured) reported on later.</summary>
+    internal void Record(string id, string? key, string to, string text)
+    {
+        _accepted.Enqueue(new AcceptedSms(time.GetUtcNow(), id, key, to, text));
+        Interlocked.Increment(ref _acceptedCount);
+        OnAccepted?.Invoke(id);
+    }
+
+    internal void Count(StubAnswer answer, long count = 1) => _ = answer switch
+    {
+        StubAnswer.Request => Interlocked.Add(ref _requests, count),
+        StubAnswer.Down => Interlocked.Add(ref _down, count),
+        StubAnswer.RateLimited => Interlocked.Add(ref _rateLimited, count),
+        StubAnswer.Unauthorized => Interlocked.Add(ref _unauthorized, count),
+        _ => Interlocked.Add(ref _badRequests, count),
+    };
 
     private async Task<IResult> RepeatAsync(HttpRequest request, string firstId, StubMode mode, CancellationToken aborted)
     {
@@ -141,7 +160,7 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
         return Results.Json(new { id });
     }
 
-    private static async Task DelayAsync(int milliseconds, CancellationToken aborted)
+    internal static async Task DelayAsync(int milliseconds, CancellationToken aborted)
     {
         if (milliseconds <= 0)
         {
@@ -158,7 +177,7 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
         }
     }
 
-    private static bool Authorized(HttpRequest request, StubMode mode)
+    internal static bool Authorized(HttpRequest request, StubMode mode)
     {
         if (string.IsNullOrEmpty(mode.Username))
         {
@@ -199,7 +218,7 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
         return Math.Floor(n * mode.FailFraction) > Math.Floor((n - 1) * mode.FailFraction);
     }
 
-    private bool WithinRateLimit(StubMode mode)
+    internal bool WithinRateLimit(StubMode mode)
     {
         if (mode.RateLimitPerSecond <= 0)
         {

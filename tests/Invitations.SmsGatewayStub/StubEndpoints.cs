@@ -8,6 +8,8 @@ public static class StubEndpoints
     public static void MapStubEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/sms", (HttpRequest request, SmsGateway gateway, CancellationToken aborted) => gateway.HandleAsync(request, aborted));
+        app.MapPost("/sms/batch", (HttpRequest request, BatchGateway batch, CancellationToken aborted) => batch.HandleAsync(request, aborted));
+        app.MapGet("/_stub/reports", (DeliveryReporter reporter) => Results.Json(reporter.Stats(), JsonSerializerOptions.Web));
         app.MapGet("/health/ready", () => Results.Ok());
         app.MapGet("/_stub/mode", (SmsGateway gateway) => Results.Json(gateway.Mode, JsonSerializerOptions.Web));
         app.MapPost("/_stub/mode", ChangeModeAsync);

@@ -35,4 +35,14 @@ public sealed record StubMode
     public string? Username { get; init; }
 
     public string? Password { get; init; }
+
+    /// <summary>Where each accepted SMS's delivery report is posted (unset: none), signed like a real gateway's.</summary>
+    public string? DeliveryReportUrl { get; init; }
+
+    public int DeliveryReportDelayMs { get; init; } = 1_000;
+
+    /// <summary>The secret of the reports' HMAC-SHA256 signature (hex of the body's MAC, in <see cref="DeliveryReportHeader"/>).</summary>
+    public string DeliveryReportSecret { get; init; } = string.Empty;
+
+    public string DeliveryReportHeader { get; init; } = "X-Signature";
 }
