@@ -4,6 +4,7 @@ using Invitations.Api.DealerInvitations;
 using Invitations.Api.Hubs;
 using Invitations.Api.Infrastructure;
 using Invitations.Api.Jobs;
+using Invitations.Api.SmsDeliveryReports;
 using Invitations.Api.Support;
 using Invitations.Api.Uploads;
 using Invitations.Infrastructure.Hosting;
@@ -19,6 +20,7 @@ builder.Services
     .AddCodes(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddSupport(builder.Configuration)
+    .AddSmsDeliveryReports(builder.Configuration)
     .AddHubs(builder.Configuration)
     .AddDashboard(builder.Configuration)
     .AddDealerInvitations(builder.Configuration)
@@ -36,6 +38,7 @@ api.MapJobs();
 api.MapSupport();
 api.MapDealerInvitations();
 api.MapSmsResends();
+api.MapSmsDeliveryReports();
 app.MapHubs();
 app.MapDashboard();
 app.MapDealerInvitationPage();

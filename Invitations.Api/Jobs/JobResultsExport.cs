@@ -3,6 +3,7 @@ using System.Text;
 using ClosedXML.Excel;
 using Invitations.Api.Infrastructure.Spreadsheets;
 using Invitations.Infrastructure.Persistence;
+using Invitations.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Api.Jobs;
@@ -10,8 +11,8 @@ namespace Invitations.Api.Jobs;
 /// <summary>One line per dealer in the upload's row order, every text cell neutralised against formula injection.</summary>
 public sealed class JobResultsExport(InvitationsDbContext db)
 {
-    private static readonly string[] Headers = ["Row", "Email", "Phone", "DealerName", "Status", "InvitationId", "InvitationStatus", "Codes", "Error"];
-    private static readonly double[] Widths = [6, 34, 16, 28, 12, 38, 16, 40, 50];
+    private static readonly string[] Headers = ["Row", "Email", "Phone", "DealerName", "Status", "InvitationId", "InvitationStatus", "Codes", "Error", "Sms"];
+    private static readonly double[] Widths = [6, 34, 16, 28, 12, 38, 16, 40, 50, 30];
 
     public async Task<IReadOnlyList<string[]>> LinesAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -25,12 +26,29 @@ public sealed class JobResultsExport(InvitationsDbContext db)
         var statuses = (await db.DealerInvitations.AsNoTracking().Where(i => i.BulkJobId == jobId)
                 .Select(i => new { i.RowNumber, i.Status }).ToListAsync(cancellationToken))
             .ToDictionary(i => i.RowNumber, i => i.Status.ToString());
+        var sms = await SmsColumnAsync(jobId, cancellationToken);
         return rows.Select(r => new[]
         {
             r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Email, r.Phone, r.DealerName, r.Status.ToString(),
             r.InvitationId?.ToString() ?? string.Empty, statuses.GetValueOrDefault(r.RowNumber, string.Empty), string.Join(' ', codes[r.RowNumber]), r.Error ?? string.Empty,
+            sms.GetValueOrDefault(r.RowNumber, string.Empty),
         }).ToList();
     }
+
+    /// <summary>The SMS column (issue 19): Sent, Delivered or "Undelivered: the operator's reason"; empty when none was sent.</summary>
+    private async Task<Dictionary<int, string>> SmsColumnAsync(Guid jobId, CancellationToken cancellationToken) =>
+        (await db.DealerInvitations.AsNoTracking()
+            .Where(i => i.BulkJobId == jobId && i.SmsSentAt != null)
+            .Select(i => new { i.RowNumber, i.SmsDeliveryStatus, i.SmsDeliveryReason })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(
+            i => i.RowNumber,
+            i => i.SmsDeliveryStatus switch
+            {
+                SmsDeliveryStatus.Undelivered when i.SmsDeliveryReason is { Length: > 0 } reason => $"Undelivered: {reason}",
+                { } status => status.ToString(),
+                null => nameof(SmsDeliveryStatus.Sent),
+            });
 
     public static byte[] ToCsv(IReadOnlyList<string[]> lines)
     {

@@ -19,6 +19,10 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
             .Where(r => r.JobId == jobId)
             .OrderBy(r => r.RowNumber)
             .ToListAsync(cancellationToken);
+        var sms = await db.DealerInvitations.AsNoTracking()
+            .Where(i => i.BulkJobId == jobId && i.SmsSentAt != null)
+            .Select(i => new { i.RowNumber, Status = i.SmsDeliveryStatus ?? SmsDeliveryStatus.Sent, i.SmsDeliveryReason, i.SmsDeliveryReportedAt })
+            .ToDictionaryAsync(i => i.RowNumber, cancellationToken);
         var timeline = await db.SagaTimeline.AsNoTracking()
             .Where(t => t.JobId == jobId)
             .OrderBy(t => t.Id)
@@ -53,7 +57,9 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
                     saga.StartedAt,
                     saga.CompletedAt,
                     saga.LastOutcomeAt),
-            rows.OrderBy(r => r.Status == RowStatus.Failed ? 0 : 1).ThenBy(r => r.RowNumber).Select(ToView).ToList(),
+            rows.OrderBy(r => r.Status == RowStatus.Failed ? 0 : 1).ThenBy(r => r.RowNumber).Select(r => sms.TryGetValue(r.RowNumber, out var s)
+                ? ToView(r) with { SmsDelivery = s.Status.ToString(), SmsDeliveryReason = s.SmsDeliveryReason, SmsDeliveryReportedAt = s.SmsDeliveryReportedAt }
+                : ToView(r)).ToList(),
             timeline,
             timeline.Where(t => t.Actor is not null).Select(t => new SupportOperatorAction(t.At, t.Event, t.Actor!, t.Detail)).ToList());
     }

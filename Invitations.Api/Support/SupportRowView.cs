@@ -12,4 +12,7 @@ public sealed record SupportRowView(
     string? ErrorCode,
     string? Error,
     Guid? InvitationId,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    string? SmsDelivery = null,
+    string? SmsDeliveryReason = null,
+    DateTimeOffset? SmsDeliveryReportedAt = null);

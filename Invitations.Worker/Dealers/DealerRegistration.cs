@@ -15,7 +15,6 @@ public static class DealerRegistration
     public static IServiceCollection AddDealerProcessing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DealerOptions>().Bind(configuration.GetSection(DealerOptions.SectionName));
-        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName));
         services.AddOptions<SagaOptions>().Bind(configuration.GetSection(SagaOptions.SectionName));
         services.AddBulkJobStore();
         services.AddScoped<DealerInvitationService>();
@@ -25,17 +24,7 @@ public static class DealerRegistration
         services.AddHostedService(sp => sp.GetRequiredService<DealerGroups>());
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddSingleton<FaultInjection>();
-        services.AddScoped<SmsDelivery>();
-
-        var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? "Log";
-        if (string.Equals(provider, "Http", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddHttpClient<ISmsSender, HttpSmsSender>();
-        }
-        else
-        {
-            services.AddScoped<ISmsSender, LogSmsSender>();
-        }
+        services.AddSmsSending(configuration);
 
         return services;
     }

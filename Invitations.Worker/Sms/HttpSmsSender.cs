@@ -1,65 +1,105 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using System.Runtime.ExceptionServices;
 using Invitations.Worker.Dealers;
 using Microsoft.Extensions.Options;
 
 namespace Invitations.Worker.Sms;
 
-/// <summary>A generic HTTP gateway: 5xx and timeouts are transient, 4xx are rejections.</summary>
-public sealed class HttpSmsSender(HttpClient http, IOptions<SmsOptions> options) : ISmsSender
+/// <summary>
+/// A generic HTTP gateway (issue 19): messages leave at the slots the shared rate limiter hands out, one request
+/// each or <c>Sms:Http:BatchSize</c> per request, as many in flight as the pacing needs (up to
+/// <c>Sms:Http:MaxInFlight</c>), not a fixed number per group. A 429 pauses every send and the message goes
+/// again later: it is neither a fault nor a retry. 5xx and timeouts are transient, other 4xx are rejections.
+/// </summary>
+public sealed partial class HttpSmsSender(
+    HttpClient http, IOptions<SmsOptions> options, SmsRateLimiter limiter, SmsInFlight inFlight, TimeProvider clock, ILogger<HttpSmsSender> logger)
+    : ISmsSender
 {
     public string Name => "Http";
 
     public async Task<string?> SendAsync(SmsRequest request, CancellationToken cancellationToken)
     {
-        var settings = options.Value.Http;
-        var body = settings.BodyTemplate
-            .Replace("{Phone}", JsonText(request.Phone), StringComparison.Ordinal)
-            .Replace("{Message}", JsonText(request.Body), StringComparison.Ordinal);
-        using var message = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+        var result = (await SendManyAsync([request], 1, cancellationToken))[0];
+        if (result.Error is not null)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        if (!string.IsNullOrEmpty(settings.Username))
-        {
-            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"));
-            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+            ExceptionDispatchInfo.Throw(result.Error);
         }
 
+        return result.ProviderMessageId;
+    }
+
+    /// <summary><paramref name="concurrency"/> is not used: the limiter's pacing and MaxInFlight decide.</summary>
+    public async Task<SmsResult[]> SendManyAsync(IReadOnlyList<SmsRequest> requests, int concurrency, CancellationToken cancellationToken)
+    {
+        var results = new SmsResult?[requests.Count];
+        var pending = Enumerable.Range(0, requests.Count).ToArray();
+        while (pending.Length > 0)
+        {
+            // One round trip for every message of the round; a batch leaves at its last message's slot.
+            var slots = await limiter.AcquireAsync(pending.Length, cancellationToken);
+            var batches = pending.Chunk(Math.Max(1, options.Value.Http.BatchSize)).ToArray();
+            var offset = 0;
+            var sends = new List<Task>(batches.Length);
+            foreach (var batch in batches)
+            {
+                offset += batch.Length;
+                sends.Add(SendBatchAsync(requests, batch, slots.At(offset - 1), results, cancellationToken));
+            }
+
+            await Task.WhenAll(sends);
+            pending = [.. pending.Where(i => results[i] is null)];
+        }
+
+        return results!;
+    }
+
+    private async Task SendBatchAsync(IReadOnlyList<SmsRequest> requests, int[] batch, DateTimeOffset at, SmsResult?[] results, CancellationToken cancellationToken)
+    {
+        if (!await limiter.WaitAsync(at, cancellationToken))
+        {
+            // A 429 came while this waited: not sent, it takes a new slot after the pause (results stay null).
+            return;
+        }
+
+        SmsAnswer answer;
+        using (await inFlight.EnterAsync(cancellationToken))
+        {
+            answer = await ExchangeAsync([.. batch.Select(i => requests[i])], cancellationToken);
+        }
+
+        for (var k = 0; k < batch.Length; k++)
+        {
+            results[batch[k]] = answer.Results[k];
+        }
+
+        if (!answer.Throttled)
+        {
+            limiter.Accepted();
+            return;
+        }
+
+        var max = options.Value.ThrottleMaxPause;
+        var pause = answer.RetryAfter is { } asked ? (asked > max ? max : asked) : limiter.Backoff();
+        LogThrottled(logger, answer.Results.Count(r => r is null), answer.RetryAfter is not null, pause.TotalMilliseconds);
+        await limiter.ThrottledAsync(pause, cancellationToken);
+    }
+
+    private async Task<SmsAnswer> ExchangeAsync(SmsRequest[] batch, CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Http;
+        using var message = HttpSmsRequests.Create(settings, batch);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, timeout.Token);
+            using var response = await http.SendAsync(message, timeout.Token);
+            return await SmsAnswerReader.ReadAsync(response, batch, settings, clock, timeout.Token);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new DealerTransientException("The SMS gateway did not answer.", ex);
-        }
-
-        using (response)
-        {
-            if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                throw new DealerTransientException($"The SMS gateway answered {(int)response.StatusCode}.");
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new DealerRejectedException(
-                    DealerRejectedException.SmsRejected, $"The SMS gateway refused the message ({(int)response.StatusCode}).");
-            }
-
-            return response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() : null;
+            return SmsAnswer.All(batch.Length, SmsResult.Failed(new DealerTransientException("The SMS gateway did not answer.", ex)));
         }
     }
 
-    private static string JsonText(string value)
-    {
-        var quoted = JsonSerializer.Serialize(value);
-        return quoted[1..^1];
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS gateway throttled {Count} messages (Retry-After given: {RetryAfterGiven}); sends pause for {PauseMs} ms")]
+    private static partial void LogThrottled(ILogger logger, int count, bool retryAfterGiven, double pauseMs);
 }

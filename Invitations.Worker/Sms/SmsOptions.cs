@@ -17,5 +17,17 @@ public sealed class SmsOptions
     public string AccountTemplate { get; set; } =
         "Merhaba {DealerName}, bayi hesabınız oluşturuldu ve sponsorluk kodlarınız tanımlandı: {Link}";
 
+    /// <summary>
+    /// Messages per second to the gateway over every Worker together (issue 19), kept in PostgreSQL; 0: no limit
+    /// (a 429 still pauses the sender).
+    /// </summary>
+    public double RatePerSecond { get; set; }
+
+    /// <summary>The first pause after a 429 without <c>Retry-After</c>; it doubles while 429s go on.</summary>
+    public TimeSpan ThrottleBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest pause after a 429, whatever <c>Retry-After</c> asks.</summary>
+    public TimeSpan ThrottleMaxPause { get; set; } = TimeSpan.FromSeconds(30);
+
     public HttpSmsOptions Http { get; set; } = new();
 }

@@ -3,8 +3,11 @@
 # PostgreSQL and RabbitMQ. Prints one summary line "N passed, N failed[, N skipped]" at the end and
 # exits non-zero when any test fails. Extra arguments go to `dotnet test` (e.g. --filter).
 # Without arguments, the cases that restart the real servers (category ServerRestart) run last, alone:
-# every other test assembly shares those servers. Then the Cluster cases, alone, on a three-node cluster
-# started for them and stopped after them (deploy/local/cluster.sh).
+# every other test assembly shares those servers. They stop and start the servers named by
+# INVITATIONS_TEST_{POSTGRES,RABBITMQ}_{STOP,START} (default: the shared ones, through infra.sh); to run them
+# beside other work, point them at private servers: tests/Invitations.System.Tests/Support/private-servers.sh.
+# Then the Cluster cases, alone, on a three-node cluster started for them and stopped after them
+# (deploy/local/cluster.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/env.sh

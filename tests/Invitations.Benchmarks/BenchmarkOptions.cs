@@ -11,6 +11,11 @@ public sealed record BenchmarkOptions
     public string Output { get; init; } = "docs/PERFORMANCE.md";
     public IReadOnlyList<string> Steps { get; init; } = ["ceiling", "service", "peer"];
 
+    /// <summary>The gateway scenario (issue 19, <c>--steps gateway</c>): runs per mode, the Workers' rate setting, the batch size.</summary>
+    public int GatewayRuns { get; init; } = 1;
+    public double GatewayRate { get; init; } = 100;
+    public int GatewayBatchSize { get; init; } = 10;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -25,7 +30,10 @@ public sealed record BenchmarkOptions
                 "--peer-sizes" => options with { PeerSizes = Ints(value) },
                 "--output" => options with { Output = value },
                 "--steps" => options with { Steps = value.Split(',') },
-                _ => throw new ArgumentException($"unknown option {args[i]}; options: --runs --sizes --accept-runs --peer-sizes --output --steps"),
+                "--gateway-runs" => options with { GatewayRuns = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--gateway-rate" => options with { GatewayRate = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--gateway-batch" => options with { GatewayBatchSize = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {args[i]}; options: --runs --sizes --accept-runs --peer-sizes --output --steps --gateway-runs --gateway-rate --gateway-batch"),
             };
         }
 

@@ -1,8 +1,10 @@
 using Invitations.Benchmarks;
+using Invitations.Benchmarks.Gateway;
 using Invitations.Benchmarks.Reporting;
 using Invitations.Testing;
 
 // One command: dotnet run -c Release --project tests/Invitations.Benchmarks [-- --runs 3 --sizes 10,100,500,2000,10000]
+// Issue 19's gateway scenario alone: [-- --steps gateway --gateway-runs 1 --gateway-rate 100 --gateway-batch 10]
 // against the PostgreSQL and RabbitMQ that deploy/local/infra.sh starts (a database and vhost of its own).
 var options = BenchmarkOptions.Parse(args);
 await using var infrastructure = await TestInfrastructure.StartAsync("bench");
@@ -22,6 +24,17 @@ if (options.Steps.Contains("service"))
 if (options.Steps.Contains("peer"))
 {
     await steps.MeasurePeerAsync();
+}
+
+if (options.Steps.Contains("gateway"))
+{
+    // Issue 19's scenario; its table is printed (and kept by hand in the notes of docs/PERFORMANCE.md).
+    var gateway = await new GatewayScenario(infrastructure).MeasureAsync(options.GatewayRuns, options.GatewayRate, options.GatewayBatchSize);
+    Console.WriteLine(GatewayReport.Render(gateway, options.GatewayRate));
+    if (options.Steps.All(s => s == "gateway"))
+    {
+        return;
+    }
 }
 
 var report = PerformanceReport.Render(options, results);

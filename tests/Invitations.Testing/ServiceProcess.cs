@@ -15,13 +15,15 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly string _project;
     private readonly Dictionary<string, string?> _environment;
+    private readonly string[] _arguments;
     private Process? _process;
 
-    private ServiceProcess(string project, int port, Dictionary<string, string?> environment)
+    private ServiceProcess(string project, int port, Dictionary<string, string?> environment, params string[] arguments)
     {
         _project = project;
         Port = port;
         _environment = environment;
+        _arguments = arguments;
     }
 
     public int Port { get; }
@@ -47,6 +49,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         return new ServiceProcess("Invitations.Worker", port, environment);
     }
 
+    /// <summary>The SMS gateway stub (tests/Invitations.SmsGatewayStub) on a free loopback port, with its options as arguments.</summary>
+    public static ServiceProcess SmsGatewayStub(params string[] options)
+    {
+        var port = FreePort();
+        var environment = new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Production" };
+        return new ServiceProcess("Invitations.SmsGatewayStub", port, environment, ["--urls", $"http://127.0.0.1:{port}", .. options]);
+    }
+
     /// <summary>Starts the process and waits until its /health/ready answers 200 (or it exits).</summary>
     public async Task StartAsync(TimeSpan? timeout = null)
     {
@@ -56,7 +66,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public void Start()
     {
-        var info = new ProcessStartInfo("dotnet", [DllPath(_project)])
+        var info = new ProcessStartInfo("dotnet", [DllPath(_project), .. _arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -137,6 +137,7 @@ async function refreshCurrent() {
   try {
     const { data } = await api.get(`/api/v1/bulk-invitations/${currentJob}`);
     renderStatus(data);
+    if (finalStates.includes(data.status)) await renderSmsDelivery(currentJob);
   } catch {
     if (hub?.state === 'Connected') renderStatus(await hub.invoke('GetJobStatus', currentJob));
   }
@@ -185,6 +186,13 @@ function renderStatus(s) {
   const done = finalStates.includes(s.status);
   $('outcome').hidden = !done;
   if (done) $('outcome-text').textContent = `${t(`status.${s.status}`)} · ${$('progress-text').textContent}`;
+}
+
+// What the gateway's delivery reports said about the job's SMS (issue 19).
+async function renderSmsDelivery(jobId) {
+  const { data } = await api.get(`/api/v1/bulk-invitations/${jobId}/sms-delivery`);
+  $('sms-delivery').hidden = data.sent === 0;
+  $('sms-delivery').textContent = t('sms.counts', { ...data, awaiting: data.awaitingReport });
 }
 
 function downloadResults(jobId) {

@@ -46,6 +46,8 @@ const texts = {
     'invite.problem.rate-limit.title': 'Çok fazla istek', 'invite.problem.rate-limit.text': 'Kısa sürede çok fazla istek geldi; biraz sonra yeniden deneyin.',
     'invite.problem.error.title': 'Bir sorun oluştu', 'invite.problem.error.text': 'Davet şu anda açılamıyor; biraz sonra yeniden deneyin.',
     'answers.counts': 'Davetler: {pending} bekliyor · {accepted} kabul · {declined} ret · {expired} süresi doldu',
+    'rows.sms': 'SMS', 'sms.Sent': 'Gönderildi', 'sms.Delivered': 'Ulaştı', 'sms.Undelivered': 'Ulaşmadı',
+    'sms.counts': 'SMS: {sent} gönderildi · {delivered} ulaştı · {undelivered} ulaşmadı · {awaiting} rapor bekliyor',
   },
   en: {
     'app.title': 'Bulk dealer invitations', 'support.title': 'Support console', 'lang.switch': 'Türkçe',
@@ -93,6 +95,8 @@ const texts = {
     'invite.problem.rate-limit.title': 'Too many requests', 'invite.problem.rate-limit.text': 'Too many requests in a short time; try again shortly.',
     'invite.problem.error.title': 'Something went wrong', 'invite.problem.error.text': 'The invitation cannot be opened right now; try again shortly.',
     'answers.counts': 'Invitations: {pending} pending · {accepted} accepted · {declined} declined · {expired} expired',
+    'rows.sms': 'SMS', 'sms.Sent': 'Sent', 'sms.Delivered': 'Delivered', 'sms.Undelivered': 'Undelivered',
+    'sms.counts': 'SMS: {sent} sent · {delivered} delivered · {undelivered} undelivered · {awaiting} awaiting a report',
   },
 };
 

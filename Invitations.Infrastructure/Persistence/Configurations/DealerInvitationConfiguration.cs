@@ -31,5 +31,9 @@ internal sealed class DealerInvitationConfiguration : IEntityTypeConfiguration<D
         builder.HasIndex(x => x.ExpiresAt)
             .HasDatabaseName("ix_dealer_invitations_pending_expiry")
             .HasFilter("status = 'Pending'");
+
+        // Delivery reports find their invitation by the gateway's message id.
+        builder.Property(x => x.SmsDeliveryReason).HasMaxLength(256);
+        builder.HasIndex(x => x.SmsProviderMessageId).HasFilter("sms_provider_message_id IS NOT NULL");
     }
 }

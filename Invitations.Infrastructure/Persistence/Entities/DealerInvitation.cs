@@ -37,4 +37,12 @@ public sealed class DealerInvitation
 
     /// <summary>How many of those resends the Worker has sent (resend n goes out once, when this is below n).</summary>
     public int SmsResendsSent { get; set; }
+
+    /// <summary>From the gateway's delivery reports; null until the first report.</summary>
+    public SmsDeliveryStatus? SmsDeliveryStatus { get; set; }
+
+    public string? SmsDeliveryReason { get; set; }
+
+    /// <summary>The time the newest recorded report gives (the gateway's, else when it arrived).</summary>
+    public DateTimeOffset? SmsDeliveryReportedAt { get; set; }
 }

@@ -338,6 +338,20 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("row_number");
 
+                    b.Property<string>("SmsDeliveryReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("sms_delivery_reason");
+
+                    b.Property<DateTimeOffset?>("SmsDeliveryReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_delivery_reported_at");
+
+                    b.Property<string>("SmsDeliveryStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sms_delivery_status");
+
                     b.Property<string>("SmsProviderMessageId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -396,6 +410,10 @@ namespace Invitations.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_dealer_invitations_phone");
+
+                    b.HasIndex("SmsProviderMessageId")
+                        .HasDatabaseName("ix_dealer_invitations_sms_provider_message_id")
+                        .HasFilter("sms_provider_message_id IS NOT NULL");
 
                     b.HasIndex("Token")
                         .IsUnique()
@@ -604,6 +622,23 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_sms_messages_invitation_id_resend_number");
 
                     b.ToTable("sms_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Invitations.Infrastructure.Persistence.Entities.SmsRateLimit", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextSlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_sms_rate_limits");
+
+                    b.ToTable("sms_rate_limits", (string)null);
                 });
 
             modelBuilder.Entity("Invitations.Infrastructure.Persistence.Entities.SponsorshipCode", b =>

@@ -24,11 +24,11 @@ public sealed class When_results_are_downloaded
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lines, Has.Length.EqualTo(4));
-            Assert.That(lines[0], Is.EqualTo("Row,Email,Phone,DealerName,Status,InvitationId,InvitationStatus,Codes,Error"));
+            Assert.That(lines[0], Is.EqualTo("Row,Email,Phone,DealerName,Status,InvitationId,InvitationStatus,Codes,Error,Sms"));
             Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "2", "3", "4" }));
             Assert.That(lines[1], Does.Contain("S-"));
             Assert.That(lines[2], Does.Contain("'=HYPERLINK"));
-            Assert.That(lines[2], Does.EndWith(",'-rejected"));
+            Assert.That(lines[2], Does.EndWith(",'-rejected,"), "no SMS went out for the failed row");
             Assert.That(lines[1].Split(',')[2], Does.StartWith("'+90"));
         }
     }

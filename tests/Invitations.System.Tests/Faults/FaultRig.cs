@@ -1,93 +1,126 @@
+using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using Invitations.System.Tests.Support;
 using Invitations.Testing;
+using Invitations.Testing.Sms;
 using Invitations.Testing.Sponsors;
 using Npgsql;
 
 namespace Invitations.System.Tests.Faults;
 
 /// <summary>
-/// One Api and one Worker as processes, the Worker reaching PostgreSQL and RabbitMQ through proxies the
-/// test can cut. Short retry and redelivery intervals, so a fault case ends within a minute.
+/// The Api and Worker(s) as Release processes, configured as <c>appsettings.json</c> ships them plus addresses
+/// (database, broker, the SMS gateway stub with the HTTP provider): no timing of the product is tuned here, so
+/// every case proves the shipped defaults. The Workers reach PostgreSQL and RabbitMQ through proxies a case can cut.
 /// </summary>
 public sealed class FaultRig : IAsyncDisposable
 {
+    /// <summary>A job big enough to still be running when a case's fault comes after its first 40 dealers.</summary>
+    public const int MidJobDealers = 2000;
+
+    /// <summary>The promise under test: a job is final within this long after its fault ended.</summary>
+    public static readonly TimeSpan FinalAfterFault = TimeSpan.FromMinutes(2);
+
     private static readonly string[] FinalStates = ["Completed", "PartialSuccess", "Failed", "Cancelled"];
     private readonly List<ServiceProcess> _processes = [];
-    private readonly Dictionary<string, string?> _workerSettings;
+    private readonly Dictionary<string, string?> _settings;
 
-    private FaultRig(TcpProxy database, TcpProxy broker, ServiceProcess api, Dictionary<string, string?> workerSettings)
+    private FaultRig(TcpProxy database, TcpProxy broker, SmsGatewayStub stub, bool keyHonoured, Dictionary<string, string?> settings)
     {
         Database = database;
         Broker = broker;
-        Api = api;
-        _workerSettings = workerSettings;
-        _processes.Add(api);
+        Stub = stub;
+        KeyHonoured = keyHonoured;
+        _settings = settings;
     }
-
-    /// <summary>
-    /// A job big enough to still be running when a case's fault comes after its first 40 dealers (a Worker does
-    /// about 2,000 a second here); each such case also checks that rows were waiting when the fault came.
-    /// </summary>
-    public const int MidJobDealers = 2000;
 
     public TcpProxy Database { get; }
     public TcpProxy Broker { get; }
-    public ServiceProcess Api { get; }
-    public ServiceProcess Worker { get; private set; } = null!;
+    public SmsGatewayStub Stub { get; }
+
+    /// <summary>Whether the stub honours the Idempotency-Key (exactly one SMS per dealer) or ignores it.</summary>
+    public bool KeyHonoured { get; }
+
+    public ServiceProcess Api { get; private set; } = null!;
+    public List<ServiceProcess> Workers { get; } = [];
+    public ServiceProcess Worker => Workers[^1];
     public long SponsorId { get; } = TestIds.NewSponsorId();
     public SponsorClient Client { get; private set; } = null!;
     public NpgsqlDataSource DataSource { get; } = TestRun.Infrastructure.CreateDataSource();
     public int CodesIssued { get; private set; }
 
-    /// <summary>Every line any process of the rig wrote.</summary>
-    public IEnumerable<string> Output => _processes.SelectMany(p => p.Output);
+    /// <summary>Jobs of other sponsors through this rig: their dealers' SMS go through the same gateway.</summary>
+    public List<Guid> OtherSponsorsJobs { get; } = [];
 
-    public static async Task<FaultRig> StartAsync(IReadOnlyDictionary<string, string?>? workerSettings = null)
+    /// <summary>Every line any process of the rig wrote.</summary>
+    public IEnumerable<string> Output => _processes.SelectMany(p => p.Output).Concat(Stub.Output);
+
+    /// <summary>
+    /// Starts the stub, the Api and <paramref name="workers"/> Workers. <paramref name="extra"/> is for what is not a
+    /// product timing: log levels, the Testing-only crash hook.
+    /// </summary>
+    public static async Task<FaultRig> StartAsync(
+        bool keyHonoured = true, int workers = 1, IReadOnlyDictionary<string, string?>? extra = null, params (string Name, object Value)[] stubOptions)
     {
         var infrastructure = TestRun.Infrastructure;
         var database = new TcpProxy(new NpgsqlConnectionStringBuilder(infrastructure.ConnectionString).Port);
         var rabbit = new Uri(infrastructure.RabbitMqUri);
         var broker = new TcpProxy(rabbit.Port);
-        var settings = new Dictionary<string, string?>
+        var stub = await SmsGatewayStub.StartAsync(keyHonoured, stubOptions);
+        var settings = new Dictionary<string, string?>(stub.WorkerSettings)
         {
             ["ConnectionStrings:Invitations"] = new NpgsqlConnectionStringBuilder(infrastructure.ConnectionString) { Port = database.Port }.ConnectionString,
             ["RabbitMq:Uri"] = new UriBuilder(rabbit) { Port = broker.Port }.Uri.ToString(),
-            ["Sms:Provider"] = "Log",
-            ["Dealers:RetryLimit"] = "3",
-            ["Dealers:RetryMinInterval"] = "00:00:00.100",
-            ["Dealers:RetryMaxInterval"] = "00:00:01",
-            ["Dealers:RedeliveryIntervals"] = "00:00:02,00:00:05,00:00:10,00:00:20",
-            ["Saga:StallTimeout"] = "00:00:15",
-            ["Scheduler:PollInterval"] = "00:00:00.200",
-            ["RabbitMq:ConsumeDeadline"] = "00:00:20",
         };
-        foreach (var (key, value) in workerSettings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var api = ServiceProcess.Api(infrastructure);
-        var rig = new FaultRig(database, broker, api, settings);
-        await api.StartAsync();
-        await rig.StartWorkerAsync();
-        rig.Client = await SponsorClient.ConnectAsync(api.BaseAddress, rig.SponsorId);
+        var rig = new FaultRig(database, broker, stub, keyHonoured, settings);
+        await rig.StartApiAsync();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => rig.StartWorkerAsync()));
         return rig;
+    }
+
+    /// <summary>Starts an Api (the first, or one replacing a killed one) and connects the sponsor to it.</summary>
+    public async Task StartApiAsync()
+    {
+        if (Client is not null)
+        {
+            await Client.DisposeAsync();
+        }
+
+        // The Api reaches the servers directly, with the SMS settings the Worker has (configuration is shared).
+        Api = ServiceProcess.Api(TestRun.Infrastructure, _settings.Where(s => s.Key.StartsWith("Sms:", StringComparison.Ordinal)).ToDictionary());
+        _processes.Add(Api);
+        await Api.StartAsync();
+        Client = await SponsorClient.ConnectAsync(Api.BaseAddress, SponsorId);
     }
 
     /// <summary>Starts a Worker with the rig's settings, minus those named (a fault the next Worker should not have).</summary>
     public async Task StartWorkerAsync(params string[] withoutSettings)
     {
-        var settings = _workerSettings.Where(s => !withoutSettings.Contains(s.Key)).ToDictionary();
-        Worker = ServiceProcess.Worker(TestRun.Infrastructure, settings);
-        _processes.Add(Worker);
-        await Worker.StartAsync();
+        var worker = ServiceProcess.Worker(TestRun.Infrastructure, _settings.Where(s => !withoutSettings.Contains(s.Key)).ToDictionary());
+        lock (Workers)
+        {
+            Workers.Add(worker);
+            _processes.Add(worker);
+        }
+
+        await worker.StartAsync();
+    }
+
+    public async Task IssueCodesAsync(int count)
+    {
+        await SponsorClient.IssueCodesAsync(Api.BaseAddress, SponsorId, "M", count);
+        CodesIssued += count;
     }
 
     public async Task<Guid> UploadAsync(int dealers)
     {
-        await SponsorClient.IssueCodesAsync(Api.BaseAddress, SponsorId, "M", dealers);
-        CodesIssued += dealers;
+        await IssueCodesAsync(dealers);
         return (await Client.UploadAsync(DealerFile.Create(dealers))).JobId;
     }
 
@@ -100,75 +133,39 @@ public sealed class FaultRig : IAsyncDisposable
     }
 
     public Task<JsonElement> WaitUntilProcessedAsync(Guid jobId, int atLeast) =>
-        Client.WaitForStatusAsync(jobId, s => s.GetProperty("processedDealers").GetInt32() >= atLeast, TimeSpan.FromSeconds(60));
-
-    public Task<JsonElement> WaitUntilFinalAsync(Guid jobId, TimeSpan? timeout = null) =>
-        Client.WaitForStatusAsync(jobId, s => FinalStates.Contains(s.GetProperty("status").GetString()), timeout ?? TimeSpan.FromSeconds(90));
+        Client.WaitForStatusAsync(jobId, s => s.GetProperty("processedDealers").GetInt32() >= atLeast, TimeSpan.FromSeconds(90));
 
     /// <summary>
-    /// What a stuck job looks like from outside: the saga row, its last timeline entries, its rows by status, the
-    /// scheduler's table and the broker's queues, then the processes' last lines. Printed when a case times out.
+    /// Waits for a final state, or gives the last status seen after <paramref name="timeout"/> (null: none could be
+    /// read). Right after a restart the Api's pooled connections are dead: a poll may fail and is tried again.
     /// </summary>
-    public async Task<string> DescribeAsync(Guid jobId)
+    public async Task<(bool Final, string? Status)> WaitUntilFinalAsync(Guid jobId, TimeSpan timeout)
     {
-        var text = new global::System.Text.StringBuilder();
-        async Task QueryAsync(string title, string sql)
+        var clock = Stopwatch.StartNew();
+        string? last = null;
+        while (true)
         {
-            text.AppendLine($"-- {title}");
             try
             {
-                await using var command = DataSource.CreateCommand(sql);
-                command.Parameters.AddWithValue(jobId);
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
+                var status = await Client.StatusAsync(jobId);
+                last = status.ToString();
+                if (FinalStates.Contains(status.GetProperty("status").GetString()))
                 {
-                    text.AppendLine(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={reader.GetValue(i)}")));
+                    return (true, last);
                 }
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            catch (HttpRequestException ex) when (ex.StatusCode is null or >= HttpStatusCode.InternalServerError)
             {
-                text.AppendLine(ex.Message);
-            }
-        }
-
-        await QueryAsync("saga", "SELECT * FROM bulk_invitation_sagas WHERE correlation_id = $1");
-        await QueryAsync("timeline (last 15)", "SELECT at, event, from_state, to_state, left(detail, 200) AS detail FROM saga_timeline WHERE job_id = $1 ORDER BY id DESC LIMIT 15");
-        await QueryAsync("rows", "SELECT status, attempts, count(*) FROM bulk_invitation_rows WHERE job_id = $1 GROUP BY 1, 2 ORDER BY 1, 2");
-        await QueryAsync("scheduled", "SELECT token_id, destination, due_at, locked_until, delivery_attempts, now() AS db_now FROM scheduled_messages WHERE $1::uuid IS NOT NULL ORDER BY due_at LIMIT 20");
-        text.AppendLine("-- queues");
-        text.AppendLine(await LocalServers.DescribeQueuesAsync());
-        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"rig-{jobId:N}.log");
-        await File.WriteAllLinesAsync(file, Output);
-        TestContext.AddTestAttachment(file, "every line of the rig's processes");
-        text.AppendLine($"-- processes (all lines in {file}; here the last 200 about endpoints, connections and faults, repeats dropped)");
-        text.AppendLine(string.Join('\n', Notable(Output).TakeLast(200)));
-        return text.ToString();
-    }
-
-    /// <summary>The lines that tell how the transports fared: not every message and SMS, and each repeat only once.</summary>
-    private static IEnumerable<string> Notable(IEnumerable<string> lines)
-    {
-        string? previous = null;
-        foreach (var line in lines)
-        {
-            if (line.Contains(" RECEIVE ", StringComparison.Ordinal) || line.Contains(" SEND ", StringComparison.Ordinal)
-                || line.Contains("LogSmsSender", StringComparison.Ordinal))
-            {
-                continue;
             }
 
-            // Past the time stamp, the first 300 characters say what happened: a burst of the same becomes one line.
-            var gist = line.Length > 13 ? line[13..Math.Min(line.Length, 313)] : line;
-            if (gist != previous)
+            if (clock.Elapsed > timeout)
             {
-                yield return line.Length > 600 ? line[..600] : line;
+                return (false, last);
             }
 
-            previous = gist;
+            await Task.Delay(200);
         }
     }
-
-    public Task AssertInvariantsAsync(Guid jobId) => JobInvariants.AssertHoldAsync(DataSource, jobId, SponsorId, CodesIssued);
 
     public async ValueTask DisposeAsync()
     {
@@ -178,6 +175,7 @@ public sealed class FaultRig : IAsyncDisposable
             await process.DisposeAsync();
         }
 
+        await Stub.DisposeAsync();
         await Database.DisposeAsync();
         await Broker.DisposeAsync();
         await DataSource.DisposeAsync();

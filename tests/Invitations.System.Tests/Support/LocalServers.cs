@@ -1,15 +1,23 @@
 using System.Diagnostics;
+using Invitations.Testing;
+using Npgsql;
 
 namespace Invitations.System.Tests.Support;
 
 /// <summary>
-/// Restarts the real local servers that <c>deploy/local/infra.sh</c> runs. Every test assembly shares them, so
-/// these cases run alone, in the second pass of <c>deploy/local/test.sh</c>, which sets <see cref="Switch"/>.
+/// Stops and starts the real servers the test run uses. By default those are the shared ones that
+/// <c>deploy/local/infra.sh</c> runs, so these cases run alone, in the second pass of <c>deploy/local/test.sh</c>,
+/// which sets <see cref="Switch"/>. The commands come from the environment (<see cref="PostgresStop"/> and the
+/// rest), so a run can point them at private servers instead (<c>Support/private-servers.sh</c>).
 /// </summary>
 public static class LocalServers
 {
     public const string Category = "ServerRestart";
     public const string Switch = "INVITATIONS_TEST_SERVER_RESTARTS";
+    public const string PostgresStop = "INVITATIONS_TEST_POSTGRES_STOP";
+    public const string PostgresStart = "INVITATIONS_TEST_POSTGRES_START";
+    public const string RabbitMqStop = "INVITATIONS_TEST_RABBITMQ_STOP";
+    public const string RabbitMqStart = "INVITATIONS_TEST_RABBITMQ_START";
 
     public static void RequireControl()
     {
@@ -19,60 +27,56 @@ public static class LocalServers
         }
     }
 
-    /// <summary>The broker application stops (every connection dropped, queues to disk) and starts again.</summary>
-    public static async Task RestartRabbitMqAsync(TimeSpan down)
-    {
-        await RunAsync("rabbitmqctl", "stop_app");
-        await Task.Delay(down);
-        await RunAsync("rabbitmqctl", "start_app");
-        await RunAsync("rabbitmqctl", "await_startup");
-    }
+    /// <summary>The broker's server process stops (every connection dropped, queues on disk), then is started again.</summary>
+    public static async Task StopRabbitMqAsync() => await ShellAsync(Command(RabbitMqStop, "rabbitmqctl stop"));
 
-    /// <summary>Every queue with its ready and unacknowledged messages and consumers, or why that could not be read.</summary>
-    public static async Task<string> DescribeQueuesAsync()
+    public static async Task StartRabbitMqAsync()
     {
-        try
-        {
-            return await RunAsync("rabbitmqctl", "list_queues", "-q", "name", "type", "messages_ready", "messages_unacknowledged", "consumers");
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or global::System.ComponentModel.Win32Exception or OperationCanceledException)
-        {
-            return ex.Message;
-        }
+        await ShellAsync(Command(RabbitMqStart, $"{Script()} rabbitmq"));
+        await ShellAsync("for i in $(seq 120); do rabbitmqctl -q await_startup >/dev/null 2>&1 && exit 0; sleep 1; done; rabbitmqctl -q await_startup");
     }
 
     public static Task StopPostgresAsync() =>
-        RunAsync("pg_ctlcluster", Environment.GetEnvironmentVariable("PG_VERSION") ?? "15", "main", "stop", "-m", "fast");
+        ShellAsync(Command(PostgresStop, $"pg_ctlcluster {Environment.GetEnvironmentVariable("PG_VERSION") ?? "15"} main stop -m fast"));
 
-    /// <summary>Starts PostgreSQL the way the scripts do (same options), and waits until it answers.</summary>
-    public static Task StartPostgresAsync() => RunAsync(Path.Combine(RepositoryRoot(), "deploy", "local", "infra.sh"));
-
-    private static async Task<string> RunAsync(string file, params string[] arguments)
+    /// <summary>Starts PostgreSQL (by default as the scripts do, with their options) and waits until it answers.</summary>
+    public static async Task StartPostgresAsync()
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        await ShellAsync(Command(PostgresStart, $"{Script()} postgres"));
+        var builder = new NpgsqlConnectionStringBuilder(TestRun.Infrastructure.ConnectionString);
+        await ShellAsync($"for i in $(seq 120); do pg_isready -q -h {builder.Host} -p {builder.Port} && exit 0; sleep 0.5; done; exit 1");
+    }
+
+    /// <summary>Every queue of the run's virtual host with its ready and unacknowledged messages and consumers.</summary>
+    public static Task<string> DescribeQueuesAsync() => RabbitMqQueues.DescribeAsync();
+
+    private static string Command(string variable, string fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } command ? command : fallback;
+
+    private static async Task ShellAsync(string command)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"{file} did not start");
+        }) ?? throw new InvalidOperationException($"{command} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
+            throw new InvalidOperationException($"{command} exited {process.ExitCode}: {await output}{await error}");
         }
-
-        return await output;
     }
 
-    private static string RepositoryRoot()
+    private static string Script()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Invitations.sln")))
             {
-                return dir.FullName;
+                return Path.Combine(dir.FullName, "deploy", "local", "infra.sh");
             }
         }
 

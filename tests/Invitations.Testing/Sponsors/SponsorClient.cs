@@ -53,18 +53,9 @@ public sealed class SponsorClient : IAsyncDisposable
     /// <summary>Uploads a file; returns the job id (202) and how long the Api took to accept it.</summary>
     public async Task<(Guid JobId, TimeSpan Accept)> UploadAsync(byte[] file, bool dryRun = false)
     {
-        using var content = new MultipartFormDataContent();
-        var body = new ByteArrayContent(file);
-        body.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(body, "file", "dealers.xlsx");
-        content.Add(new StringContent("true"), "useRowSpecificCounts");
-        if (dryRun)
-        {
-            content.Add(new StringContent("true"), "dryRun");
-        }
-
+        using var content = UploadContent(new ByteArrayContent(file), dryRun);
         var stopwatch = Stopwatch.StartNew();
-        using var response = await _http.PostAsync("api/v1/bulk-invitations", content);
+        using var response = await PostUploadAsync(content);
         var elapsed = stopwatch.Elapsed;
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != (dryRun ? HttpStatusCode.OK : HttpStatusCode.Accepted))
@@ -75,6 +66,25 @@ public sealed class SponsorClient : IAsyncDisposable
         var jobId = dryRun ? Guid.Empty : JsonDocument.Parse(text).RootElement.GetProperty("jobId").GetGuid();
         return (jobId, elapsed);
     }
+
+    /// <summary>The upload form the dashboard posts, around any file body (a test may stream it slowly).</summary>
+    public static MultipartFormDataContent UploadContent(HttpContent file, bool dryRun = false)
+    {
+        var content = new MultipartFormDataContent();
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "file", "dealers.xlsx");
+        content.Add(new StringContent("true"), "useRowSpecificCounts");
+        if (dryRun)
+        {
+            content.Add(new StringContent("true"), "dryRun");
+        }
+
+        return content;
+    }
+
+    /// <summary>Posts an upload form as it is and hands back whatever the Api answered.</summary>
+    public Task<HttpResponseMessage> PostUploadAsync(HttpContent content, CancellationToken cancellationToken = default) =>
+        _http.PostAsync("api/v1/bulk-invitations", content, cancellationToken);
 
     /// <summary>The job's status body (<c>GET /api/v1/bulk-invitations/{id}</c>).</summary>
     public async Task<JsonElement> StatusAsync(Guid jobId)

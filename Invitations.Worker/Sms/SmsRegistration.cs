@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace Invitations.Worker.Sms;
+
+/// <summary>The SMS provider of <c>Sms:Provider</c>, its options (checked at start-up) and the shared rate limiter.</summary>
+public static class SmsRegistration
+{
+    public static IServiceCollection AddSmsSending(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmsOptions>()
+            .Bind(configuration.GetSection(SmsOptions.SectionName))
+            .Validate(o => o.RatePerSecond >= 0 && double.IsFinite(o.RatePerSecond), "Sms:RatePerSecond must be 0 (no limit) or more.")
+            .Validate(o => o.ThrottleBackoff > TimeSpan.Zero && o.ThrottleMaxPause >= o.ThrottleBackoff, "Sms:ThrottleBackoff must be positive and at most Sms:ThrottleMaxPause.")
+            .Validate(o => o.Http.BatchSize is >= 1 and <= 1000, "Sms:Http:BatchSize must be between 1 and 1000.")
+            .Validate(o => o.Http.MaxInFlight is >= 1 and <= 10_000, "Sms:Http:MaxInFlight must be between 1 and 10000.")
+            .Validate(
+                o => o.Http.BatchSize == 1 || (o.Http.BatchBodyTemplate.Contains("{Messages}", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Http.BatchResultsProperty)),
+                "Sms:Http:BatchBodyTemplate must contain {Messages} and Sms:Http:BatchResultsProperty must be set when Sms:Http:BatchSize is above 1.")
+            .ValidateOnStart();
+        services.AddSingleton<SmsRateLimiter>();
+        services.AddSingleton<SmsInFlight>();
+        services.AddScoped<SmsDelivery>();
+
+        var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? "Log";
+        if (string.Equals(provider, "Http", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHttpClient<ISmsSender, HttpSmsSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+                {
+                    // Enough keep-alive connections for every request the pacing puts in flight.
+                    MaxConnectionsPerServer = sp.GetRequiredService<IOptions<SmsOptions>>().Value.Http.MaxInFlight,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                });
+        }
+        else
+        {
+            services.AddScoped<ISmsSender, LogSmsSender>();
+        }
+
+        return services;
+    }
+}
