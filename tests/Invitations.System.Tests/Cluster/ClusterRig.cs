@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Invitations.System.Tests.Faults;
 using Invitations.System.Tests.Support;
 using Invitations.Testing;
+using Invitations.Testing.Sms;
 using Invitations.Testing.Sponsors;
 using Npgsql;
 
@@ -17,7 +17,7 @@ public sealed class ClusterRig : IAsyncDisposable
     private static readonly string[] FinalStates = ["Completed", "PartialSuccess", "Failed", "Cancelled"];
     private readonly List<ServiceProcess> _processes;
 
-    private ClusterRig(TestInfrastructure infrastructure, FlakySmsGateway gateway, List<ServiceProcess> processes)
+    private ClusterRig(TestInfrastructure infrastructure, SmsGatewayStub gateway, List<ServiceProcess> processes)
     {
         Infrastructure = infrastructure;
         Gateway = gateway;
@@ -26,7 +26,7 @@ public sealed class ClusterRig : IAsyncDisposable
     }
 
     public TestInfrastructure Infrastructure { get; }
-    public FlakySmsGateway Gateway { get; }
+    public SmsGatewayStub Gateway { get; }
     public NpgsqlDataSource DataSource { get; }
     public long SponsorId { get; } = TestIds.NewSponsorId();
 
@@ -47,13 +47,9 @@ public sealed class ClusterRig : IAsyncDisposable
 
     public static async Task<ClusterRig> StartAsync(TestInfrastructure infrastructure)
     {
-        var gateway = await FlakySmsGateway.StartAsync();
-        var settings = new Dictionary<string, string?>
+        var gateway = await SmsGatewayStub.StartAsync();
+        var settings = new Dictionary<string, string?>(gateway.WorkerSettings)
         {
-            ["Sms:Provider"] = "Http",
-            ["Sms:Http:Url"] = gateway.Url,
-            ["Sms:Http:Username"] = "invitations",
-            ["Sms:Http:Password"] = "test",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         for (var i = 0; i < LocalCluster.Nodes.Length; i++)
