@@ -18,7 +18,12 @@ public static class MessagingServiceCollectionExtensions
         Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
     {
         var section = configuration.GetSection(RabbitMqOptions.SectionName);
-        services.AddOptions<RabbitMqOptions>().Bind(section);
+        services.AddOptions<RabbitMqOptions>().Bind(section)
+            .Validate(o => o.RequeueDelayMin > TimeSpan.Zero && o.RequeueDelayMax >= o.RequeueDelayMin,
+                "RabbitMq:RequeueDelayMin must be positive and RabbitMq:RequeueDelayMax at least as long.")
+            .Validate(o => o.ConsumeDeadline > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero,
+                "RabbitMq:ConsumeDeadline and RabbitMq:SendTimeout must be positive.")
+            .ValidateOnStart();
         var options = section.Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         if (string.IsNullOrWhiteSpace(options.Uri))
         {
@@ -39,7 +44,8 @@ public static class MessagingServiceCollectionExtensions
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConfigureEndpointsCallback((registration, _, cfg) =>
             {
-                // First on every endpoint, so it bounds all the rest: retries, the outbox, the partitioner.
+                // First on every endpoint, so they bound all the rest: retries, the outbox, the partitioner.
+                cfg.UseFilter(new TransientFaultConsumeFilter());
                 cfg.UseFilter(new ConsumeDeadlineFilter(
                     options.ConsumeDeadline, registration.GetRequiredService<ILoggerFactory>().CreateLogger<ConsumeDeadlineFilter>()));
                 if (options.QuorumQueues && cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
@@ -53,6 +59,10 @@ public static class MessagingServiceCollectionExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(options.Uri));
+
+                // Before any endpoint is made: every one of them gets the transient requeue in its error pipe.
+                cfg.ConnectEndpointConfigurationObserver(new TransientRequeueObserver(
+                    new TransientRequeueFilter(options, context.GetRequiredService<ILoggerFactory>().CreateLogger<TransientRequeueFilter>())));
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });
