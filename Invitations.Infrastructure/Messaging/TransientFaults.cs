@@ -9,7 +9,8 @@ namespace Invitations.Infrastructure.Messaging;
 /// <summary>
 /// The faults an outage causes and its end cures: the database or the broker unreachable, restarting or
 /// timing out, and the lock races our saga repository loses. Anything else (a poison message, a bug, a
-/// business rejection) is not transient and keeps its usual path to the error queue.
+/// business rejection) is not transient and keeps its usual path to the error queue. An HTTP call's failure
+/// (the SMS gateway) is not looked into: the dealer consumer's scheduled redeliveries decide about those.
 /// </summary>
 public static class TransientFaults
 {
@@ -31,7 +32,7 @@ public static class TransientFaults
                     pending.Push(inner);
                 }
             }
-            else if (current.InnerException is { } inner)
+            else if (current is not HttpRequestException && current.InnerException is { } inner)
             {
                 pending.Push(inner);
             }
@@ -47,7 +48,6 @@ public static class TransientFaults
         PostgresException postgres => postgres.IsTransient || IsTransientState(postgres.SqlState),
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or TimeoutException or IOException,
         DbException db => db.IsTransient || IsTransientState(db.SqlState),
-        TimeoutException or SocketException => true,
         ConnectionException or TransportUnavailableException or RequestTimeoutException => true,
         AlreadyClosedException or OperationInterruptedException or BrokerUnreachableException or ConnectFailureException => true,
         _ => false,
