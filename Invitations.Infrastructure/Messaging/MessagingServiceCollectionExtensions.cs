@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure.Messaging;
@@ -23,6 +24,8 @@ public static class MessagingServiceCollectionExtensions
                 "RabbitMq:RequeueDelayMin must be positive and RabbitMq:RequeueDelayMax at least as long.")
             .Validate(o => o.ConsumeDeadline > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero,
                 "RabbitMq:ConsumeDeadline and RabbitMq:SendTimeout must be positive.")
+            .Validate(o => o.WatchdogInterval > TimeSpan.Zero && o.EndpointStuckLimit >= o.WatchdogInterval,
+                "RabbitMq:WatchdogInterval must be positive and RabbitMq:EndpointStuckLimit at least as long.")
             .ValidateOnStart();
         var options = section.Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         if (string.IsNullOrWhiteSpace(options.Uri))
@@ -67,6 +70,12 @@ public static class MessagingServiceCollectionExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+
+        // After MassTransit's own hosted service, so it watches a bus that has started.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EndpointWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<EndpointWatchdog>());
+        services.AddHealthChecks().AddCheck<EndpointWatchdogHealthCheck>("messaging-endpoints", tags: ["live"]);
         return services;
     }
 }

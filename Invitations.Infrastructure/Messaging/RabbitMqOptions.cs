@@ -28,6 +28,15 @@ public sealed class RabbitMqOptions
     /// <summary>The longest back-off before a transiently failed message goes back to its queue.</summary>
     public TimeSpan RequeueDelayMax { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// A receive endpoint that stays not healthy, or a queue of ours with messages ready and no consumer, this long
+    /// while the broker answers fails the process's liveness check, so it is restarted (see <see cref="EndpointWatchdog"/>).
+    /// </summary>
+    public TimeSpan EndpointStuckLimit { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the endpoint watchdog looks.</summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a background loop (the scheduler's delivery, the dispatcher) waits on one publish or send.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
