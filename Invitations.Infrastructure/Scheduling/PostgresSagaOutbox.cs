@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.SagaRepository;
@@ -35,6 +36,7 @@ public sealed class PostgresSagaOutbox(InvitationsDbContext db, IBus bus, Schedu
             ConversationId = context.ConversationId,
             InitiatorId = context.MessageId,
             SourceAddress = context.ReceiveContext.InputAddress,
+            TraceParent = Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null,
         };
         var sendContext = new MessageSendContext<T>(message) { MessageId = envelope.MessageId, ConversationId = envelope.ConversationId };
         var body = context.SerializerContext.GetMessageSerializer(message, types).GetMessageBody(sendContext);

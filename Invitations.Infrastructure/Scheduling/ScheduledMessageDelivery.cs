@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Invitations.Infrastructure.Messaging;
 using MassTransit;
@@ -78,7 +79,14 @@ public sealed partial class ScheduledMessageDelivery(
             var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
 
             using var deadline = broker.Value.SendDeadline(cancellationToken);
-            await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), deadline.Token);
+
+            // A message from the saga's outbox continues the trace that wrote it (created whether or not anyone
+            // listens to our source, so the send's own activity has it as parent).
+            using (var relay = envelope.TraceParent is { } parent ? new Activity("scheduled-message relay").SetParentId(parent).Start() : null)
+            {
+                await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), deadline.Token);
+            }
+
             await store.CompleteAsync(message.Id, leaseUntil, CancellationToken.None);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
