@@ -30,6 +30,27 @@ public static class RabbitMqClusterHost
         }));
     }
 
+    /// <summary>
+    /// A plain RabbitMQ.Client connection to the same broker (the endpoint watchdog's own): over the cluster's nodes
+    /// when there are any, so it follows a lost node as the buses do.
+    /// </summary>
+    public static Task<RabbitMQ.Client.IConnection> ConnectAsync(RabbitMqOptions options, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(options.Uri);
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = uri };
+        if (options.Nodes.Length == 0)
+        {
+            return factory.CreateConnectionAsync(cancellationToken);
+        }
+
+        var port = uri.IsDefaultPort ? DefaultPort(uri) : uri.Port;
+        var endpoints = options.Nodes
+            .Select(node => ParseNode(node, port))
+            .Select(node => new RabbitMQ.Client.AmqpTcpEndpoint(node.Host, node.Port, factory.Ssl))
+            .ToList();
+        return factory.CreateConnectionAsync(endpoints, cancellationToken);
+    }
+
     /// <summary><c>host</c> or <c>host:port</c>; null when it is neither.</summary>
     public static (string Host, int Port)? TryParseNode(string? node, int defaultPort)
     {

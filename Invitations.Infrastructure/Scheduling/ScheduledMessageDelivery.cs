@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Invitations.Infrastructure.Messaging;
 using MassTransit;
@@ -17,6 +18,7 @@ namespace Invitations.Infrastructure.Scheduling;
 public sealed partial class ScheduledMessageDelivery(
     IServiceScopeFactory scopes,
     IBus bus,
+    ScheduledMessageSignal signal,
     TimeProvider clock,
     IOptions<SchedulerOptions> options,
     IOptions<RabbitMqOptions> broker,
@@ -37,12 +39,13 @@ public sealed partial class ScheduledMessageDelivery(
                 LogPollFailed(logger, ex);
             }
 
-            // A full batch means more are probably due: poll again at once.
+            // A full batch means more are probably due: poll again at once. Otherwise wait for the interval, or
+            // for a saga commit in this process that wrote a message due now (the outbox's fast path).
             if (delivered < settings.BatchSize)
             {
                 try
                 {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -76,7 +79,14 @@ public sealed partial class ScheduledMessageDelivery(
             var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
 
             using var deadline = broker.Value.SendDeadline(cancellationToken);
-            await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), deadline.Token);
+
+            // A message from the saga's outbox continues the trace that wrote it (created whether or not anyone
+            // listens to our source, so the send's own activity has it as parent).
+            using (var relay = envelope.TraceParent is { } parent ? new Activity("scheduled-message relay").SetParentId(parent).Start() : null)
+            {
+                await endpoint.Send(new SerializedMessageBody(), new ForwardScheduledMessagePipe(message, envelope), deadline.Token);
+            }
+
             await store.CompleteAsync(message.Id, leaseUntil, CancellationToken.None);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -13,4 +13,7 @@ internal sealed record StoredEnvelope
     public Uri? FaultAddress { get; init; }
     public DateTime? ExpirationTime { get; init; }
     public Dictionary<string, object?> Headers { get; init; } = [];
+
+    /// <summary>The W3C id of the activity that wrote the message, so its relay continues that trace.</summary>
+    public string? TraceParent { get; init; }
 }
