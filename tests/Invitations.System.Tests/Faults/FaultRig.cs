@@ -50,6 +50,9 @@ public sealed class FaultRig : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; } = TestRun.Infrastructure.CreateDataSource();
     public int CodesIssued { get; private set; }
 
+    /// <summary>The run's <c>_error</c> queues when the rig started: the virtual host is shared by the assembly's cases.</summary>
+    public IReadOnlyList<QueueDepth> ErrorQueuesAtStart { get; private set; } = [];
+
     /// <summary>Jobs of other sponsors through this rig: their dealers' SMS go through the same gateway.</summary>
     public List<Guid> OtherSponsorsJobs { get; } = [];
 
@@ -78,7 +81,7 @@ public sealed class FaultRig : IAsyncDisposable
             settings[key] = value;
         }
 
-        var rig = new FaultRig(database, broker, stub, keyHonoured, settings);
+        var rig = new FaultRig(database, broker, stub, keyHonoured, settings) { ErrorQueuesAtStart = await RabbitMqQueues.ErrorQueuesAsync() };
         await rig.StartApiAsync();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => rig.StartWorkerAsync()));
         return rig;
@@ -121,7 +124,14 @@ public sealed class FaultRig : IAsyncDisposable
     public async Task<Guid> UploadAsync(int dealers)
     {
         await IssueCodesAsync(dealers);
-        return (await Client.UploadAsync(DealerFile.Create(dealers))).JobId;
+        try
+        {
+            return (await Client.UploadAsync(DealerFile.Create(dealers))).JobId;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"{ex.Message}\nthe Api's last lines:\n{Api.Tail(60)}", ex);
+        }
     }
 
     /// <summary>The job's rows still without an outcome, read directly (not through the rig's proxies).</summary>
