@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Invitations.Infrastructure.Messaging;
@@ -18,7 +19,14 @@ public static class MessagingServiceCollectionExtensions
         Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
     {
         var section = configuration.GetSection(RabbitMqOptions.SectionName);
-        services.AddOptions<RabbitMqOptions>().Bind(section);
+        services.AddOptions<RabbitMqOptions>().Bind(section)
+            .Validate(o => o.RequeueDelayMin > TimeSpan.Zero && o.RequeueDelayMax >= o.RequeueDelayMin,
+                "RabbitMq:RequeueDelayMin must be positive and RabbitMq:RequeueDelayMax at least as long.")
+            .Validate(o => o.ConsumeDeadline > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero,
+                "RabbitMq:ConsumeDeadline and RabbitMq:SendTimeout must be positive.")
+            .Validate(o => o.WatchdogInterval > TimeSpan.Zero && o.EndpointStuckLimit >= o.WatchdogInterval,
+                "RabbitMq:WatchdogInterval must be positive and RabbitMq:EndpointStuckLimit at least as long.")
+            .ValidateOnStart();
         var options = section.Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         if (string.IsNullOrWhiteSpace(options.Uri))
         {
@@ -39,7 +47,8 @@ public static class MessagingServiceCollectionExtensions
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConfigureEndpointsCallback((registration, _, cfg) =>
             {
-                // First on every endpoint, so it bounds all the rest: retries, the outbox, the partitioner.
+                // First on every endpoint, so they bound all the rest: retries, the outbox, the partitioner.
+                cfg.UseFilter(new TransientFaultConsumeFilter());
                 cfg.UseFilter(new ConsumeDeadlineFilter(
                     options.ConsumeDeadline, registration.GetRequiredService<ILoggerFactory>().CreateLogger<ConsumeDeadlineFilter>()));
                 if (options.QuorumQueues && cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
@@ -53,10 +62,20 @@ public static class MessagingServiceCollectionExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(options.Uri));
+
+                // Before any endpoint is made: every one of them gets the transient requeue in its error pipe.
+                cfg.ConnectEndpointConfigurationObserver(new TransientRequeueObserver(
+                    new TransientRequeueFilter(options, context.GetRequiredService<ILoggerFactory>().CreateLogger<TransientRequeueFilter>())));
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });
         });
+
+        // After MassTransit's own hosted service, so it watches a bus that has started.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EndpointWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<EndpointWatchdog>());
+        services.AddHealthChecks().AddCheck<EndpointWatchdogHealthCheck>("messaging-endpoints", tags: ["live"]);
         return services;
     }
 }

@@ -19,6 +19,24 @@ public sealed class RabbitMqOptions
     /// </summary>
     public TimeSpan ConsumeDeadline { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A message whose retries ran out on a transient fault (database or broker away) goes back to its queue after
+    /// this back-off, doubled with each delivery up to <see cref="RequeueDelayMax"/> (see <see cref="TransientRequeueFilter"/>).
+    /// </summary>
+    public TimeSpan RequeueDelayMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest back-off before a transiently failed message goes back to its queue.</summary>
+    public TimeSpan RequeueDelayMax { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// A receive endpoint that stays not healthy, or a queue of ours with messages ready and no consumer, this long
+    /// while the broker answers fails the process's liveness check, so it is restarted (see <see cref="EndpointWatchdog"/>).
+    /// </summary>
+    public TimeSpan EndpointStuckLimit { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the endpoint watchdog looks.</summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a background loop (the scheduler's delivery, the dispatcher) waits on one publish or send.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

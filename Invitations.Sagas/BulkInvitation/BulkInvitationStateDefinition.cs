@@ -44,6 +44,7 @@ public sealed class BulkInvitationStateDefinition : SagaDefinition<BulkInvitatio
         sagaConfigurator.Message<RetryFailedDealers>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
         sagaConfigurator.Message<BulkInvitationProgressTick>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
         sagaConfigurator.Message<BulkInvitationStallCheck>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
+        sagaConfigurator.Message<BulkInvitationSweep>(x => x.UsePartitioner(partition, m => m.Message.BulkJobId));
     }
 
     /// <summary>40001 serialization failure, 40P01 deadlock, 23505 two first messages inserting the same saga, 55P03 lock timeout.</summary>

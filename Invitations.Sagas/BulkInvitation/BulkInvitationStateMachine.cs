@@ -25,6 +25,11 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
         Event(() => RetryFailed, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => ProgressTick, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => StallCheck, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Event(() => Sweep, x =>
+        {
+            x.CorrelateById(m => m.Message.BulkJobId);
+            x.OnMissingInstance(m => m.Discard());
+        });
 
         Initially(
             When(Submitted)
@@ -64,6 +69,17 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                         .Activity(x => x.OfType<StallCheckActivity>())
                         .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationStallCheck>>())),
             Ignore(StallCheck, check => !IsCurrentCheck(check)),
+            When(Sweep, IsStillQuiet)
+                .Activity(x => x.OfType<TimelineActivity<BulkInvitationSweep>>())
+                .Activity(x => x.OfType<RecountActivity<BulkInvitationSweep>>())
+                .IfElse(
+                    IsFinished,
+                    done => Finish(done),
+                    waiting => waiting
+                        .Activity(x => x.OfType<SweepActivity>())
+                        .Activity(x => x.OfType<ProgressActivity<BulkInvitationSweep>>())
+                        .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSweep>>())),
+            Ignore(Sweep, sweep => !IsStillQuiet(sweep)),
             When(Cancel)
                 .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
                 .Activity(x => x.OfType<CancelJobActivity>())
@@ -86,6 +102,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                 .Activity(x => x.OfType<RecountActivity<Fault<InviteDealer>>>()),
             Ignore(ProgressTick),
             Ignore(StallCheck),
+            Ignore(Sweep),
             Ignore(Cancel));
 
         During(Completed, PartialSuccess, Failed,
@@ -115,6 +132,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
     public Event<RetryFailedDealers> RetryFailed { get; private set; } = null!;
     public Event<BulkInvitationProgressTick> ProgressTick { get; private set; } = null!;
     public Event<BulkInvitationStallCheck> StallCheck { get; private set; } = null!;
+    public Event<BulkInvitationSweep> Sweep { get; private set; } = null!;
 
     private static bool IsFinished<T>(BehaviorContext<BulkInvitationState, T> context)
         where T : class => context.Saga.ProcessedDealers >= context.Saga.TotalDealers;
@@ -124,6 +142,10 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
 
     private static bool IsCurrentCheck(BehaviorContext<BulkInvitationState, BulkInvitationStallCheck> context) =>
         context.Saga.StallCheckTokenId == context.Message.CheckId;
+
+    /// <summary>Several sweeps of one quiet spell (two Workers, a saga endpoint that was away) act once.</summary>
+    private static bool IsStillQuiet(BehaviorContext<BulkInvitationState, BulkInvitationSweep> context) =>
+        context.Saga.LastOutcomeAt == context.Message.QuietSince;
 
     /// <summary>A check already scheduled will not match any more and is ignored when it arrives.</summary>
     private static void DisarmStallCheck(BehaviorContext<BulkInvitationState> context) => context.Saga.StallCheckTokenId = null;

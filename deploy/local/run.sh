@@ -15,6 +15,36 @@ export ConnectionStrings__Invitations="$INVITATIONS_POSTGRES" RabbitMq__Uri="$IN
 echo "[run] applying migrations and the demo seed"
 Database__SeedDemoData=true dotnet run --no-build -c Release --no-launch-profile --project Invitations.Worker -- migrate
 
+# Each service runs under a supervisor that restarts it when it exits or fails its liveness check
+# (/health/live) twice in a row: a Worker whose endpoint is stuck after a broker restart fails it
+# (docs/RELIABILITY.md, "Endpoint watchdog"), as Kubernetes' livenessProbe restarts a pod.
+api_url="${INVITATIONS_API_URL:-http://127.0.0.1:5080}"
+worker_health="http://127.0.0.1:${INVITATIONS_WORKER_HEALTH_PORT:-5081}"
+live_grace="${INVITATIONS_LIVE_GRACE:-90}"
+
+supervise() {
+  local name=$1 project=$2 live=$3; shift 3
+  local child=""
+  trap '[ -n "$child" ] && kill "$child" 2>/dev/null; exit 0' TERM INT
+  while true; do
+    (cd "$project" && exec dotnet "bin/Release/net10.0/$project.dll" "$@") > >(sed -u "s/^/[$name] /") 2>&1 &
+    child=$!
+    local started=$SECONDS failures=0
+    while kill -0 "$child" 2>/dev/null; do
+      sleep 5
+      if (( SECONDS - started < live_grace )); then continue; fi
+      if curl -fsS -m 5 -o /dev/null "$live/health/live"; then failures=0; else failures=$((failures + 1)); fi
+      if (( failures >= 2 )); then
+        echo "[run] $name failed its liveness check twice: restarting it"
+        kill -9 "$child" 2>/dev/null || true
+      fi
+    done
+    wait "$child" 2>/dev/null || true
+    echo "[run] $name exited: starting it again in 2 s"
+    sleep 2
+  done
+}
+
 pids=()
 cleanup() {
   trap - INT TERM EXIT
@@ -23,12 +53,9 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-dotnet run --no-build -c Release --no-launch-profile --project Invitations.Worker \
-  > >(sed -u 's/^/[worker] /') 2>&1 &
+Health__Urls="$worker_health" supervise worker Invitations.Worker "$worker_health" &
 pids+=($!)
-dotnet run --no-build -c Release --no-launch-profile --project Invitations.Api -- --urls "${INVITATIONS_API_URL:-http://127.0.0.1:5080}" \
-  > >(sed -u 's/^/[api]    /') 2>&1 &
+supervise api Invitations.Api "$api_url" --urls "$api_url" &
 pids+=($!)
-echo "[run] Api on ${INVITATIONS_API_URL:-http://127.0.0.1:5080} (dashboard /, support /support); Ctrl-C stops both"
-# Stop both when either exits.
-wait -n "${pids[@]}"
+echo "[run] Api on $api_url (dashboard /, support /support); Ctrl-C stops both"
+wait

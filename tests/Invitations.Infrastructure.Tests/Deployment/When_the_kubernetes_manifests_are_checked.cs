@@ -36,6 +36,18 @@ public sealed class When_the_kubernetes_manifests_are_checked
         Assert.That(container["resources"]["limits"], Is.Not.Null);
     }
 
+    [TestCase("deploy/k8s/api.yaml")]
+    [TestCase("deploy/k8s/worker.yaml")]
+    public void Should_restart_a_process_that_fails_liveness_within_half_a_minute(string manifest)
+    {
+        // RabbitMq:EndpointStuckLimit (60 s) plus this must stay well inside the 2 minutes a job has to end after a fault.
+        var probe = Containers(manifest).Single()["livenessProbe"];
+        var period = int.Parse(probe["periodSeconds"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        var failures = int.Parse(probe["failureThreshold"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.That(period * failures, Is.LessThanOrEqualTo(30));
+    }
+
     [Test]
     public void Should_autoscale_the_workers()
     {
