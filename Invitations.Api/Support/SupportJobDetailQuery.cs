@@ -19,6 +19,10 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
             .Where(r => r.JobId == jobId)
             .OrderBy(r => r.RowNumber)
             .ToListAsync(cancellationToken);
+        var possiblyTwice = (await db.DealerInvitations.AsNoTracking()
+            .Where(i => i.BulkJobId == jobId && i.SmsPossibleDuplicate)
+            .Select(i => i.RowNumber)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var timeline = await db.SagaTimeline.AsNoTracking()
             .Where(t => t.JobId == jobId)
             .OrderBy(t => t.Id)
@@ -53,12 +57,12 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
                     saga.StartedAt,
                     saga.CompletedAt,
                     saga.LastOutcomeAt),
-            rows.OrderBy(r => r.Status == RowStatus.Failed ? 0 : 1).ThenBy(r => r.RowNumber).Select(ToView).ToList(),
+            rows.OrderBy(r => r.Status == RowStatus.Failed ? 0 : 1).ThenBy(r => r.RowNumber).Select(r => ToView(r, possiblyTwice.Contains(r.RowNumber))).ToList(),
             timeline,
             timeline.Where(t => t.Actor is not null).Select(t => new SupportOperatorAction(t.At, t.Event, t.Actor!, t.Detail)).ToList());
     }
 
-    private static SupportRowView ToView(BulkInvitationRow row) => new(
+    private static SupportRowView ToView(BulkInvitationRow row, bool smsPossiblyTwice) => new(
         row.RowNumber,
         row.Email,
         row.Phone,
@@ -70,5 +74,6 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
         row.ErrorCode,
         row.Error,
         row.InvitationId,
-        row.CompletedAt);
+        row.CompletedAt,
+        smsPossiblyTwice);
 }

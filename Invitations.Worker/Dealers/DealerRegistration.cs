@@ -6,6 +6,7 @@ using Invitations.Sagas.BulkInvitation.Outcomes;
 using Invitations.Worker.Faults;
 using Invitations.Worker.Sms;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Invitations.Worker.Dealers;
 
@@ -14,8 +15,11 @@ public static class DealerRegistration
 {
     public static IServiceCollection AddDealerProcessing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DealerOptions>().Bind(configuration.GetSection(DealerOptions.SectionName));
-        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName));
+        services.AddOptions<DealerOptions>().Bind(configuration.GetSection(DealerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DealerOptions>, DealerOptionsValidator>();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
+        services.AddSingleton<SmsMetrics>();
         services.AddOptions<SagaOptions>().Bind(configuration.GetSection(SagaOptions.SectionName));
         services.AddBulkJobStore();
         services.AddScoped<DealerInvitationService>();
@@ -27,14 +31,20 @@ public static class DealerRegistration
         services.AddSingleton<FaultInjection>();
         services.AddScoped<SmsDelivery>();
 
-        var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? "Log";
-        if (string.Equals(provider, "Http", StringComparison.OrdinalIgnoreCase))
+        var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? new SmsOptions().Provider;
+        if (SmsProviders.IsHttp(provider))
         {
             services.AddHttpClient<ISmsSender, HttpSmsSender>();
         }
-        else
+        else if (SmsProviders.IsLog(provider))
         {
             services.AddScoped<ISmsSender, LogSmsSender>();
+        }
+        else
+        {
+            // No fallback: reading the options throws the validator's message (start-up validation stops first).
+            services.AddScoped<ISmsSender>(sp => throw new InvalidOperationException(
+                $"Sms:Provider '{sp.GetRequiredService<IOptions<SmsOptions>>().Value.Provider}' is unknown."));
         }
 
         return services;

@@ -11,4 +11,7 @@ public sealed class HttpSmsOptions
     public string BodyTemplate { get; set; } = """{"to":"{Phone}","text":"{Message}"}""";
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The header that carries each SMS's idempotency key (the invitation id, the same on every retry).</summary>
+    public string IdempotencyKeyHeader { get; set; } = "Idempotency-Key";
 }

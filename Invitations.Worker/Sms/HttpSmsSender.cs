@@ -22,6 +22,7 @@ public sealed class HttpSmsSender(HttpClient http, IOptions<SmsOptions> options)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
+        message.Headers.TryAddWithoutValidation(settings.IdempotencyKeyHeader, request.IdempotencyKey);
         if (!string.IsNullOrEmpty(settings.Username))
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"));

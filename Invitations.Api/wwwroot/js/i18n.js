@@ -33,6 +33,7 @@ const texts = {
     'timeline.at': 'Zaman', 'timeline.event': 'Olay', 'timeline.transition': 'Geçiş', 'timeline.message': 'Mesaj no',
     'timeline.detail': 'Ayrıntı', 'timeline.actor': 'Kim', 'rows.email': 'E-posta', 'rows.phone': 'Telefon',
     'rows.name': 'Bayi', 'rows.attempts': 'Deneme', 'rows.invitation': 'Davet no',
+    'rows.sms': 'SMS', 'rows.smsPossiblyTwice': 'İki kez gitmiş olabilir',
   },
   en: {
     'app.title': 'Bulk dealer invitations', 'support.title': 'Support console', 'lang.switch': 'Türkçe',
@@ -67,6 +68,7 @@ const texts = {
     'timeline.at': 'Time', 'timeline.event': 'Event', 'timeline.transition': 'Transition', 'timeline.message': 'Message id',
     'timeline.detail': 'Detail', 'timeline.actor': 'Who', 'rows.email': 'Email', 'rows.phone': 'Phone',
     'rows.name': 'Dealer', 'rows.attempts': 'Attempts', 'rows.invitation': 'Invitation id',
+    'rows.sms': 'SMS', 'rows.smsPossiblyTwice': 'Possibly sent twice',
   },
 };
 

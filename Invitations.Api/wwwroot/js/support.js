@@ -119,9 +119,9 @@ function renderJob() {
       job.timeline.map(e => [formatTime(e.at), e.event, `${e.fromState ?? '–'} → ${e.toState ?? '–'}`, e.messageId ?? '', e.detail ?? '', e.actor ?? '']))
     : el('p', {}, t('job.none')));
   $('job-rows').replaceChildren(table(
-    [t('errors.row'), t('rows.email'), t('rows.phone'), t('rows.name'), t('history.status'), t('rows.attempts'), t('errors.message'), t('rows.invitation')],
+    [t('errors.row'), t('rows.email'), t('rows.phone'), t('rows.name'), t('history.status'), t('rows.attempts'), t('errors.message'), t('rows.invitation'), t('rows.sms')],
     job.rows.map(r => [r.rowNumber, r.email, r.phone, r.dealerName, t(`status.${r.status}`), r.attempts,
-      [r.errorCode, r.error].filter(Boolean).join(': '), r.invitationId ?? ''])));
+      [r.errorCode, r.error].filter(Boolean).join(': '), r.invitationId ?? '', r.smsPossiblyTwice ? t('rows.smsPossiblyTwice') : ''])));
 }
 
 async function act(action) {

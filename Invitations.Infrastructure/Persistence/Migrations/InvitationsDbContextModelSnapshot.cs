@@ -334,6 +334,26 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("row_number");
 
+                    b.Property<DateTimeOffset?>("SmsAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_attempt_at");
+
+                    b.Property<int>("SmsAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("sms_attempts");
+
+                    b.Property<DateTimeOffset?>("SmsClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_claimed_until");
+
+                    b.Property<bool>("SmsInDoubt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms_in_doubt");
+
+                    b.Property<bool>("SmsPossibleDuplicate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms_possible_duplicate");
+
                     b.Property<string>("SmsProviderMessageId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")

@@ -40,6 +40,9 @@ public sealed class WorkerHost : IAsyncDisposable
             ["Dealers:RedeliveryIntervals"] = "00:00:01",
             ["Scheduler:PollInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The Testing environment is not Development: the Log provider is allowed on purpose.
+            ["Sms:AllowLogProvider"] = "true",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         CapturedLogs.AddTo(builder.Logging);
