@@ -51,7 +51,17 @@ public sealed class WorkerHost : IAsyncDisposable
             .AddWorkerServices(builder.Configuration)
             .AddInvitationsMessaging(builder.Configuration, bus => bus.AddWorkerConsumers(builder.Configuration), WorkerBus.Configure);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // Refused to start (start-up validation): nothing is left running.
+            host.Dispose();
+            throw;
+        }
+
         var worker = new WorkerHost(host);
         worker.Bus.ConnectConsumeObserver(worker.Messages);
         worker.Bus.ConnectPublishObserver(worker.Messages);
