@@ -15,7 +15,8 @@ namespace Invitations.Infrastructure.SagaRepository;
 internal sealed class PostgresSagaRepositoryContextFactory<TDbContext, TSaga>(
     TDbContext db,
     ISagaConsumeContextFactory<TDbContext, TSaga> factory,
-    SagaRepositorySettings<TSaga> settings) :
+    SagaRepositorySettings<TSaga> settings,
+    IEnumerable<ISagaCommitObserver> commitObservers) :
     ISagaRepositoryContextFactory<TSaga>,
     IQuerySagaRepositoryContextFactory<TSaga>,
     ILoadSagaRepositoryContextFactory<TSaga>
@@ -75,6 +76,16 @@ internal sealed class PostgresSagaRepositoryContextFactory<TDbContext, TSaga>(
         {
             await RollbackAsync(transaction);
             throw;
+        }
+
+        NotifyCommitted();
+    }
+
+    private void NotifyCommitted()
+    {
+        foreach (var observer in commitObservers)
+        {
+            observer.Committed();
         }
     }
 

@@ -17,6 +17,7 @@ namespace Invitations.Infrastructure.Scheduling;
 public sealed partial class ScheduledMessageDelivery(
     IServiceScopeFactory scopes,
     IBus bus,
+    ScheduledMessageSignal signal,
     TimeProvider clock,
     IOptions<SchedulerOptions> options,
     IOptions<RabbitMqOptions> broker,
@@ -37,12 +38,13 @@ public sealed partial class ScheduledMessageDelivery(
                 LogPollFailed(logger, ex);
             }
 
-            // A full batch means more are probably due: poll again at once.
+            // A full batch means more are probably due: poll again at once. Otherwise wait for the interval, or
+            // for a saga commit in this process that wrote a message due now (the outbox's fast path).
             if (delivered < settings.BatchSize)
             {
                 try
                 {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

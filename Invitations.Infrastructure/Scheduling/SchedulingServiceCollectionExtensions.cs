@@ -1,3 +1,5 @@
+using Invitations.Infrastructure.SagaRepository;
+using Invitations.Sagas.BulkInvitation.Ports;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,11 +19,24 @@ public static class SchedulingServiceCollectionExtensions
     {
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
         services.AddScoped<ScheduledMessageStore>();
+        services.AddSingleton<ScheduledMessageSignal>();
         if (ReadOptions(configuration).DeliveryEnabled)
         {
             services.AddHostedService<ScheduledMessageDelivery>();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The saga's transactional outbox (<see cref="PostgresSagaOutbox"/>): its publishes and timers are written with the
+    /// saga row and relayed by the delivery loop. Needs <see cref="AddScheduledMessageDelivery"/>.
+    /// </summary>
+    public static IServiceCollection AddPostgresSagaOutbox(this IServiceCollection services)
+    {
+        services.AddScoped<PostgresSagaOutbox>();
+        services.AddScoped<ISagaOutbox>(sp => sp.GetRequiredService<PostgresSagaOutbox>());
+        services.AddScoped<ISagaCommitObserver>(sp => sp.GetRequiredService<PostgresSagaOutbox>());
         return services;
     }
 

@@ -6,9 +6,9 @@ namespace Invitations.Worker.Scheduling;
 /// <summary>Wires our PostgreSQL-backed message scheduler into the worker (issue 3).</summary>
 public static class SchedulingRegistration
 {
-    /// <summary>Scheduler options, the store and the delivery loop (<c>Scheduler:*</c>).</summary>
+    /// <summary>Scheduler options, the store, the delivery loop (<c>Scheduler:*</c>) and the saga's transactional outbox.</summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddScheduledMessageDelivery(configuration);
+        services.AddScheduledMessageDelivery(configuration).AddPostgresSagaOutbox();
 
     /// <summary>The <c>scheduler</c> queue and <see cref="IMessageScheduler"/> pointing at it.</summary>
     public static IBusRegistrationConfigurator AddSchedulerEndpoint(this IBusRegistrationConfigurator bus, IConfiguration configuration) =>

@@ -9,7 +9,7 @@ internal static class ProgressPublisher
     {
         var saga = context.Saga;
         saga.LastProgressPublishedAt = now;
-        return context.Publish(new BulkInvitationProgressed
+        return SagaScheduler.PublishAsync(context, new BulkInvitationProgressed
         {
             BulkJobId = saga.CorrelationId,
             SponsorId = saga.SponsorId,
@@ -30,7 +30,7 @@ internal static class ProgressPublisher
     {
         var saga = context.Saga;
         saga.LastProgressPublishedAt = now;
-        return context.Publish(new BulkInvitationCompleted
+        return SagaScheduler.PublishAsync(context, new BulkInvitationCompleted
         {
             BulkJobId = saga.CorrelationId,
             SponsorId = saga.SponsorId,

@@ -23,6 +23,6 @@ public sealed class RetryFailedActivity(IBulkJobRows rows, SagaEventNote note, T
         saga.CompletedAt = null;
         saga.LastOutcomeAt = clock.GetUtcNow();
         await rows.SetJobStatusAsync(saga.CorrelationId, BulkJobStatus.Processing, clock.GetUtcNow(), context.CancellationToken);
-        await context.Publish(new DispatchDealers { BulkJobId = saga.CorrelationId });
+        await SagaScheduler.PublishAsync(context, new DispatchDealers { BulkJobId = saga.CorrelationId });
     }
 }

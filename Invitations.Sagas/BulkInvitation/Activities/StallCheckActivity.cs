@@ -23,6 +23,6 @@ public sealed class StallCheckActivity(SagaEventNote note, TimeProvider clock, I
 
         note.Detail = $"no outcome since {quietSince:O}: pending rows dispatched again";
         saga.LastOutcomeAt = clock.GetUtcNow();
-        await context.Publish(new DispatchDealers { BulkJobId = saga.CorrelationId, IncludeDispatched = true });
+        await SagaScheduler.PublishAsync(context, new DispatchDealers { BulkJobId = saga.CorrelationId, IncludeDispatched = true });
     }
 }

@@ -17,7 +17,7 @@ public sealed class StartJobActivity(IBulkJobRows rows, SagaEventNote note, Time
         saga.CreatedAt = now;
         saga.StartedAt = now;
         await rows.SetJobStatusAsync(saga.CorrelationId, BulkJobStatus.Processing, now, context.CancellationToken);
-        await context.Publish(new DispatchDealers { BulkJobId = saga.CorrelationId });
+        await SagaScheduler.PublishAsync(context, new DispatchDealers { BulkJobId = saga.CorrelationId });
         note.Detail = $"{saga.TotalDealers} dealers to invite";
     }
 }

@@ -21,6 +21,6 @@ public sealed class SweepActivity(SagaEventNote note, TimeProvider clock) : Saga
 
         note.Detail = $"swept: no outcome since {context.Message.QuietSince:O}, pending rows dispatched again";
         saga.LastOutcomeAt = clock.GetUtcNow();
-        await context.Publish(new DispatchDealers { BulkJobId = saga.CorrelationId, IncludeDispatched = true });
+        await SagaScheduler.PublishAsync(context, new DispatchDealers { BulkJobId = saga.CorrelationId, IncludeDispatched = true });
     }
 }

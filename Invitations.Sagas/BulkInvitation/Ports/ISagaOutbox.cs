@@ -1,0 +1,14 @@
+using MassTransit;
+
+namespace Invitations.Sagas.BulkInvitation.Ports;
+
+/// <summary>
+/// Where the saga's publishes go when the process has a transactional outbox: written in the saga's own
+/// transaction, delivered after its commit (at once, or at <c>at</c> for a timer). Without one they are
+/// published through the consume context as before.
+/// </summary>
+public interface ISagaOutbox
+{
+    void Publish<T>(ConsumeContext context, T message, DateTimeOffset? at = null)
+        where T : class;
+}
