@@ -53,7 +53,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-Health__Urls="$worker_health" supervise worker Invitations.Worker "$worker_health" &
+export Health__Urls="$worker_health"   # read by the Worker only; the Api serves its health on its own URL
+supervise worker Invitations.Worker "$worker_health" &
 pids+=($!)
 supervise api Invitations.Api "$api_url" --urls "$api_url" &
 pids+=($!)
