@@ -23,6 +23,10 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
             .Where(i => i.BulkJobId == jobId && i.SmsSentAt != null)
             .Select(i => new { i.RowNumber, Status = i.SmsDeliveryStatus ?? SmsDeliveryStatus.Sent, i.SmsDeliveryReason, i.SmsDeliveryReportedAt })
             .ToDictionaryAsync(i => i.RowNumber, cancellationToken);
+        var possiblyTwice = (await db.DealerInvitations.AsNoTracking()
+            .Where(i => i.BulkJobId == jobId && i.SmsPossibleDuplicate)
+            .Select(i => i.RowNumber)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var timeline = await db.SagaTimeline.AsNoTracking()
             .Where(t => t.JobId == jobId)
             .OrderBy(t => t.Id)
@@ -58,13 +62,13 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
                     saga.CompletedAt,
                     saga.LastOutcomeAt),
             rows.OrderBy(r => r.Status == RowStatus.Failed ? 0 : 1).ThenBy(r => r.RowNumber).Select(r => sms.TryGetValue(r.RowNumber, out var s)
-                ? ToView(r) with { SmsDelivery = s.Status.ToString(), SmsDeliveryReason = s.SmsDeliveryReason, SmsDeliveryReportedAt = s.SmsDeliveryReportedAt }
-                : ToView(r)).ToList(),
+                ? ToView(r, possiblyTwice.Contains(r.RowNumber)) with { SmsDelivery = s.Status.ToString(), SmsDeliveryReason = s.SmsDeliveryReason, SmsDeliveryReportedAt = s.SmsDeliveryReportedAt }
+                : ToView(r, possiblyTwice.Contains(r.RowNumber))).ToList(),
             timeline,
             timeline.Where(t => t.Actor is not null).Select(t => new SupportOperatorAction(t.At, t.Event, t.Actor!, t.Detail)).ToList());
     }
 
-    private static SupportRowView ToView(BulkInvitationRow row) => new(
+    private static SupportRowView ToView(BulkInvitationRow row, bool smsPossiblyTwice) => new(
         row.RowNumber,
         row.Email,
         row.Phone,
@@ -76,5 +80,6 @@ public sealed class SupportJobDetailQuery(InvitationsDbContext db)
         row.ErrorCode,
         row.Error,
         row.InvitationId,
-        row.CompletedAt);
+        row.CompletedAt,
+        smsPossiblyTwice);
 }

@@ -1,5 +1,10 @@
 namespace Invitations.Api.Support;
 
+/// <summary>
+/// One row as support sees it. <c>SmsPossiblyTwice</c>: its SMS was sent again after an attempt whose result
+/// is unknown (a Worker crash mid-send, a gateway that did not answer within the timeout), so a gateway that
+/// ignores the idempotency key may have delivered it twice.
+/// </summary>
 public sealed record SupportRowView(
     int RowNumber,
     string Email,
@@ -13,6 +18,7 @@ public sealed record SupportRowView(
     string? Error,
     Guid? InvitationId,
     DateTimeOffset? CompletedAt,
+    bool SmsPossiblyTwice = false,
     string? SmsDelivery = null,
     string? SmsDeliveryReason = null,
     DateTimeOffset? SmsDeliveryReportedAt = null);

@@ -20,15 +20,17 @@ internal static class DealerCommands
         ("job", dealer.SourceJobId),
         ("row", dealer.SourceRowNumber));
 
-    public static NpgsqlBatchCommand InsertInvitation(DealerInvitation invitation) => InsertInvitations([invitation]);
-
-    /// <summary>Many invitations in one statement (a unique violation fails them all).</summary>
+    /// <summary>
+    /// Many invitations in one statement (a unique violation fails them all), each with its first SMS attempt
+    /// already claimed when it is to get one (<see cref="ClaimSms"/>).
+    /// </summary>
     public static NpgsqlBatchCommand InsertInvitations(IReadOnlyList<DealerInvitation> invitations) => Command(
         """
         INSERT INTO dealer_invitations (id, sponsor_id, bulk_job_id, row_number, type, status, email, phone, dealer_name,
-                                        tier, code_count, token, expires_at, dealer_id, created_at)
-        SELECT * FROM unnest(@ids, @sponsors, @jobs, @rows, @types, @statuses, @emails, @phones, @names, @tiers, @counts,
-                             @tokens, @expires, @dealers, @ats)
+                                        tier, code_count, token, expires_at, dealer_id, created_at,
+                                        sms_attempts, sms_attempt_at, sms_claimed_until, sms_in_doubt, sms_possible_duplicate)
+        SELECT *, false FROM unnest(@ids, @sponsors, @jobs, @rows, @types, @statuses, @emails, @phones, @names, @tiers, @counts,
+                                    @tokens, @expires, @dealers, @ats, @sms_attempts, @sms_ats, @sms_untils, @sms_doubts)
         """,
         ("ids", invitations.Select(i => i.Id).ToArray()),
         ("sponsors", invitations.Select(i => i.SponsorId).ToArray()),
@@ -44,7 +46,11 @@ internal static class DealerCommands
         ("tokens", invitations.Select(i => i.Token).ToArray()),
         ("expires", invitations.Select(i => i.ExpiresAt).ToArray()),
         ("dealers", invitations.Select(i => i.DealerId).ToArray()),
-        ("ats", invitations.Select(i => i.CreatedAt).ToArray()));
+        ("ats", invitations.Select(i => i.CreatedAt).ToArray()),
+        ("sms_attempts", invitations.Select(i => i.SmsAttempts).ToArray()),
+        ("sms_ats", invitations.Select(i => i.SmsAttemptAt).ToArray()),
+        ("sms_untils", invitations.Select(i => i.SmsClaimedUntil).ToArray()),
+        ("sms_doubts", invitations.Select(i => i.SmsInDoubt).ToArray()));
 
     /// <summary>
     /// Many invitations' codes in one statement, the same codes <see cref="HandOverCodes"/> would pick one after
@@ -79,56 +85,51 @@ internal static class DealerCommands
         ("ats", invitations.Select(i => i.CreatedAt).ToArray()));
 
     /// <summary>
-    /// Many invitations' SMS sent (each by tuple id, as above). Nothing else in the service changes an
-    /// invitation, and the row's session lock keeps the row's other deliveries out, so no lock is needed first.
+    /// Claims the next SMS attempt of invitations made earlier (the attempt record, committed before the
+    /// request goes out): the attempt number, when it started, the lease, and, when the attempt before it
+    /// ended without a known result, the possible-duplicate mark. Each row's lock is held by the transaction
+    /// (every writer of these columns takes it first), so no invitation changes under the statement.
     /// </summary>
-    public static NpgsqlBatchCommand MarkSmsSent(IReadOnlyList<(Guid InvitationId, string? ProviderId, DateTimeOffset At)> sent) => Command(
+    public static NpgsqlBatchCommand ClaimSms(IReadOnlyList<SmsClaim> claims) => Command(
         """
-        UPDATE dealer_invitations d SET sms_sent_at = m.at, sms_provider_message_id = m.provider
-        FROM (SELECT x.tid, u.provider, u.at
-              FROM unnest(@ids, @providers, @ats) AS u(id, provider, at)
+        UPDATE dealer_invitations d
+        SET sms_attempts = c.attempt, sms_attempt_at = c.at, sms_claimed_until = c.until, sms_in_doubt = true,
+            sms_possible_duplicate = d.sms_possible_duplicate OR c.takeover
+        FROM (SELECT x.tid, u.*
+              FROM unnest(@ids, @attempts, @ats, @untils, @takeovers) AS u(id, attempt, at, until, takeover)
               CROSS JOIN LATERAL (SELECT y.ctid AS tid FROM dealer_invitations y
-                                  WHERE y.id = u.id AND y.sms_sent_at IS NULL FOR UPDATE) x) m
+                                  WHERE y.id = u.id AND y.sms_sent_at IS NULL FOR UPDATE) x) c
+        WHERE d.ctid = c.tid
+        """,
+        ("ids", claims.Select(c => c.InvitationId).ToArray()),
+        ("attempts", claims.Select(c => c.Attempt).ToArray()),
+        ("ats", claims.Select(c => c.At).ToArray()),
+        ("untils", claims.Select(c => c.Until).ToArray()),
+        ("takeovers", claims.Select(c => c.Takeover).ToArray()));
+
+    /// <summary>
+    /// The result of each SMS attempt: sent (at, the provider's id), or not, and then whether it may have gone
+    /// out anyway (in doubt). Only the attempt that holds the claim gives it up: one taken over meanwhile
+    /// leaves the newer claim alone. A message sent is marked sent whichever attempt sent it.
+    /// </summary>
+    public static NpgsqlBatchCommand SettleSms(IReadOnlyList<SmsSettlement> settled) => Command(
+        """
+        UPDATE dealer_invitations d
+        SET sms_sent_at = COALESCE(d.sms_sent_at, m.sent_at),
+            sms_provider_message_id = CASE WHEN d.sms_sent_at IS NULL AND m.sent_at IS NOT NULL THEN m.provider
+                                           ELSE d.sms_provider_message_id END,
+            sms_claimed_until = CASE WHEN d.sms_attempts = m.attempt THEN NULL ELSE d.sms_claimed_until END,
+            sms_in_doubt = CASE WHEN d.sms_attempts = m.attempt THEN m.in_doubt ELSE d.sms_in_doubt END
+        FROM (SELECT x.tid, u.*
+              FROM unnest(@ids, @attempts, @sent, @providers, @doubts) AS u(id, attempt, sent_at, provider, in_doubt)
+              CROSS JOIN LATERAL (SELECT y.ctid AS tid FROM dealer_invitations y WHERE y.id = u.id FOR UPDATE) x) m
         WHERE d.ctid = m.tid
         """,
-        ("ids", sent.Select(s => s.InvitationId).ToArray()),
-        ("providers", sent.Select(s => s.ProviderId).ToArray()),
-        ("ats", sent.Select(s => s.At).ToArray()));
-
-    /// <summary>ORDER BY on the partial index plus SKIP LOCKED keeps concurrent rows of one job off each other (FACTS.md).</summary>
-    public static NpgsqlBatchCommand HandOverCodes(DealerInvitation invitation) => Command(
-        """
-        UPDATE sponsorship_codes SET invitation_id = @invitation, dealer_id = @dealer, assigned_row_number = @row, assigned_at = @at
-        WHERE id IN (SELECT id FROM sponsorship_codes
-                     WHERE reserved_by_job_id = @job AND tier = @tier AND assigned_at IS NULL
-                     ORDER BY id LIMIT @count FOR UPDATE SKIP LOCKED)
-        """,
-        ("invitation", invitation.Id),
-        ("dealer", invitation.DealerId),
-        ("row", invitation.RowNumber),
-        ("at", invitation.CreatedAt),
-        ("job", invitation.BulkJobId),
-        ("tier", invitation.Tier.ToString()),
-        ("count", invitation.CodeCount));
-
-    public static NpgsqlBatchCommand MarkSmsSent(Guid invitationId, string? providerId, DateTimeOffset at) => Command(
-        "UPDATE dealer_invitations SET sms_sent_at = @at, sms_provider_message_id = @provider WHERE id = @id AND sms_sent_at IS NULL",
-        ("id", invitationId),
-        ("provider", providerId),
-        ("at", at));
-
-    /// <summary>The row's session lock (see <see cref="DealerRowStore.LoadAsync"/>).</summary>
-    public static NpgsqlBatchCommand RowLock(int jobKey, int row) => Command(
-        "SELECT pg_advisory_lock(@job_key, @row)", ("job_key", jobKey), ("row", row));
-
-    /// <summary>Several rows' session locks, taken one after the other in the order given.</summary>
-    public static NpgsqlBatchCommand RowLocks(IReadOnlyCollection<(int Job, int Row)> keys) => Command(
-        "SELECT count(pg_advisory_lock(k, r)) FROM unnest(@job_keys, @rows) AS u(k, r)",
-        ("job_keys", keys.Select(k => k.Job).ToArray()),
-        ("rows", keys.Select(k => k.Row).ToArray()));
-
-    /// <summary>Every session lock of the connection: a store's connection is its own, so these are its rows'.</summary>
-    public static NpgsqlBatchCommand ReleaseRowLocks() => Command("SELECT pg_advisory_unlock_all()");
+        ("ids", settled.Select(s => s.InvitationId).ToArray()),
+        ("attempts", settled.Select(s => s.Attempt).ToArray()),
+        ("sent", settled.Select(s => s.SentAt).ToArray()),
+        ("providers", settled.Select(s => s.ProviderMessageId).ToArray()),
+        ("doubts", settled.Select(s => s.InDoubt).ToArray()));
 
     public static NpgsqlBatchCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -6,6 +6,7 @@ using Invitations.Sagas.BulkInvitation.Outcomes;
 using Invitations.Worker.Faults;
 using Invitations.Worker.Sms;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Invitations.Worker.Dealers;
 
@@ -14,7 +15,8 @@ public static class DealerRegistration
 {
     public static IServiceCollection AddDealerProcessing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DealerOptions>().Bind(configuration.GetSection(DealerOptions.SectionName));
+        services.AddOptions<DealerOptions>().Bind(configuration.GetSection(DealerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DealerOptions>, DealerOptionsValidator>();
         services.AddOptions<SagaOptions>().Bind(configuration.GetSection(SagaOptions.SectionName));
         services.AddBulkJobStore();
         services.AddScoped<DealerInvitationService>();

@@ -15,7 +15,8 @@ internal static class DealerRowQuery
                j.sponsor_id, j.invitation_type, j.send_sms,
                i.id, i.type, i.status, i.dealer_id, i.token, i.expires_at, i.created_at, i.sms_sent_at,
                taken.email IS NOT NULL,
-               r.job_id, r.row_number
+               r.job_id, r.row_number,
+               i.sms_attempts, i.sms_claimed_until, i.sms_in_doubt, i.sms_possible_duplicate
 
         """;
 
@@ -31,8 +32,8 @@ internal static class DealerRowQuery
 
         """;
 
-    public const string LoadSql = Columns + "FROM bulk_invitation_rows r" + Joins + "WHERE r.job_id = @job AND r.row_number = @row FOR UPDATE OF r";
-
+    // The rows are locked first, in a statement of their own (RowOutcomeCommand.LockRows): this statement's
+    // snapshot then shows whatever the row's previous delivery committed, its invitation's SMS claim included.
     // Every lookup here is by an index, per row, whatever the statistics say: lateral subqueries, which the
     // planner cannot turn into joins or hashed subplans. Written as a join with the key list and as EXISTS
     // tests, the planner hashed the whole rows table, or every pending invitation of every sponsor, whenever
@@ -44,7 +45,7 @@ internal static class DealerRowQuery
                             WHERE x.job_id = u.job_id AND x.row_number = u.row_number FOR UPDATE) r
         """ + Joins;
 
-    /// <summary>One row of <see cref="LoadSql"/> or <see cref="LoadManySql"/>.</summary>
+    /// <summary>One row of <see cref="LoadManySql"/>.</summary>
     public static DealerRow Read(NpgsqlDataReader reader)
     {
         var jobId = reader.GetGuid(21);
@@ -65,6 +66,10 @@ internal static class DealerRowQuery
             ExpiresAt = reader.GetFieldValue<DateTimeOffset>(17),
             CreatedAt = reader.GetFieldValue<DateTimeOffset>(18),
             SmsSentAt = reader.IsDBNull(19) ? null : reader.GetFieldValue<DateTimeOffset>(19),
+            SmsAttempts = reader.GetInt32(23),
+            SmsClaimedUntil = reader.IsDBNull(24) ? null : reader.GetFieldValue<DateTimeOffset>(24),
+            SmsInDoubt = reader.GetBoolean(25),
+            SmsPossibleDuplicate = reader.GetBoolean(26),
             SponsorId = sponsorId,
             BulkJobId = jobId,
             RowNumber = rowNumber,

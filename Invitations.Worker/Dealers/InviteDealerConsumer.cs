@@ -2,6 +2,7 @@ using Invitations.Contracts.Dealers;
 using Invitations.Infrastructure.Hosting;
 using Invitations.Worker.Faults;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Invitations.Worker.Dealers;
 
@@ -11,13 +12,26 @@ namespace Invitations.Worker.Dealers;
 /// it, and the saga learns of it in batches, see <c>DealerOutcomeBatchConsumer</c>).
 /// </summary>
 public sealed class InviteDealerConsumer(
-    DealerGroups groups, SingleRowGate alone, DealerInvitationService service, FaultInjection faults, Telemetry telemetry, TimeProvider clock) : IConsumer<InviteDealer>
+    DealerGroups groups, SingleRowGate alone, DealerInvitationService service, FaultInjection faults, Telemetry telemetry, TimeProvider clock,
+    IOptions<DealerOptions> options) : IConsumer<InviteDealer>
 {
     public async Task Consume(ConsumeContext<InviteDealer> context)
     {
         var message = context.Message;
-        var result = await groups.ProcessAsync(message, context.CancellationToken)
-            ?? await alone.RunAsync(() => service.ProcessAsync(message, context.CancellationToken), context.CancellationToken);
+        DealerResult result;
+        try
+        {
+            result = await groups.ProcessAsync(message, context.CancellationToken)
+                ?? await alone.RunAsync(() => service.ProcessAsync(message, context.CancellationToken), context.CancellationToken);
+        }
+        catch (SmsAttemptUnderWayException ex) when (context.GetRetryAttempt() >= options.Value.RetryLimit)
+        {
+            // The quick retries did not see the other attempt end (its Worker may have died mid-send): look again
+            // when its claim ends, as a new delivery, so a live claim never uses up the row's redeliveries.
+            await context.ScheduleSend(context.ReceiveContext.InputAddress, ex.ClaimedUntil.UtcDateTime, message);
+            return;
+        }
+
         Count(result);
         if (result.Reported)
         {

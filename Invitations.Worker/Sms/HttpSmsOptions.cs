@@ -32,4 +32,7 @@ public sealed class HttpSmsOptions
 
     /// <summary>Requests at once to the gateway from this process, over every group.</summary>
     public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>The header that carries each SMS's idempotency key (the invitation id, the same on every retry).</summary>
+    public string IdempotencyKeyHeader { get; set; } = "Idempotency-Key";
 }

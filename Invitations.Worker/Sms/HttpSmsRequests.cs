@@ -18,6 +18,13 @@ public static class HttpSmsRequests
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
+        if (!batch)
+        {
+            // The same key on every retry, redelivery and re-dispatch of this SMS: a gateway that honours it sends
+            // the message once. A batch carries each message's key as its item's reference instead.
+            message.Headers.TryAddWithoutValidation(settings.IdempotencyKeyHeader, requests[0].IdempotencyKey);
+        }
+
         if (!string.IsNullOrEmpty(settings.Username))
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"));
@@ -27,8 +34,8 @@ public static class HttpSmsRequests
         return message;
     }
 
-    /// <summary>The reference a batch item carries and its result is matched by.</summary>
-    public static string Reference(SmsRequest request) => request.InvitationId.ToString("N");
+    /// <summary>The reference a batch item carries and its result is matched by: the message's idempotency key.</summary>
+    public static string Reference(SmsRequest request) => request.IdempotencyKey;
 
     private static string Fill(string template, SmsRequest request) =>
         template

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Worker.Sms;
 
 /// <summary>
-/// A generic HTTP gateway (issue 19): messages leave at the slots the shared rate limiter hands out, one request
+/// A generic HTTP gateway: messages leave at the slots the shared rate limiter hands out, one request
 /// each or <c>Sms:Http:BatchSize</c> per request, as many in flight as the pacing needs (up to
 /// <c>Sms:Http:MaxInFlight</c>), not a fixed number per group. A 429 pauses every send and the message goes
 /// again later: it is neither a fault nor a retry. 5xx and timeouts are transient, other 4xx are rejections.

@@ -7,6 +7,20 @@ public sealed class SmsOptions
     /// <summary><c>Log</c> (development: logs masked, stores the text for the dashboard) or <c>Http</c>.</summary>
     public string Provider { get; set; } = "Log";
 
+    /// <summary>
+    /// The <c>Log</c> provider sends nothing yet marks every dealer invited: outside Development it refuses to
+    /// start unless this is set (tests, benchmarks, demo stacks).
+    /// </summary>
+    public bool AllowLogProvider { get; set; }
+
+    /// <summary>
+    /// How long a started SMS attempt keeps other deliveries of its row from sending (a lease, committed before
+    /// the request goes out). Longer than <see cref="HttpSmsOptions.Timeout"/>, so a slow gateway that still
+    /// answers is never overtaken; shorter than the first scheduled redelivery, so a crashed attempt is taken
+    /// over by it (README, "One SMS per dealer").
+    /// </summary>
+    public TimeSpan AttemptLease { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The invitation link is this plus the token.</summary>
     public string LinkBaseUrl { get; set; } = "http://127.0.0.1:5080/invitations/";
 
@@ -30,4 +44,11 @@ public sealed class SmsOptions
     public TimeSpan ThrottleMaxPause { get; set; } = TimeSpan.FromSeconds(30);
 
     public HttpSmsOptions Http { get; set; } = new();
+
+    /// <summary>
+    /// The lease of the attempt at <paramref name="position"/> among SMS sent <paramref name="concurrency"/> at
+    /// a time: those ahead of it may each take a whole timeout before it starts.
+    /// </summary>
+    public DateTimeOffset ClaimUntil(DateTimeOffset now, int position, int concurrency) =>
+        now + AttemptLease + (Http.Timeout * (position / Math.Max(1, concurrency)));
 }

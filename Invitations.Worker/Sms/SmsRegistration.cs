@@ -17,12 +17,14 @@ public static class SmsRegistration
                 o => o.Http.BatchSize == 1 || (o.Http.BatchBodyTemplate.Contains("{Messages}", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Http.BatchResultsProperty)),
                 "Sms:Http:BatchBodyTemplate must contain {Messages} and Sms:Http:BatchResultsProperty must be set when Sms:Http:BatchSize is above 1.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>();
+        services.AddSingleton<SmsMetrics>();
         services.AddSingleton<SmsRateLimiter>();
         services.AddSingleton<SmsInFlight>();
         services.AddScoped<SmsDelivery>();
 
-        var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? "Log";
-        if (string.Equals(provider, "Http", StringComparison.OrdinalIgnoreCase))
+        var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? new SmsOptions().Provider;
+        if (SmsProviders.IsHttp(provider))
         {
             services.AddHttpClient<ISmsSender, HttpSmsSender>(client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
@@ -32,9 +34,15 @@ public static class SmsRegistration
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 });
         }
-        else
+        else if (SmsProviders.IsLog(provider))
         {
             services.AddScoped<ISmsSender, LogSmsSender>();
+        }
+        else
+        {
+            // No fallback: reading the options throws the validator's message (start-up validation stops first).
+            services.AddScoped<ISmsSender>(sp => throw new InvalidOperationException(
+                $"Sms:Provider '{sp.GetRequiredService<IOptions<SmsOptions>>().Value.Provider}' is unknown."));
         }
 
         return services;

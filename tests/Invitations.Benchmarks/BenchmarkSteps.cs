@@ -35,6 +35,7 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
             ["Uploads:MaxFileBytes"] = (64 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Uploads:RateLimitPermits"] = "100000",
             ["Sms:Provider"] = "Log",
+            ["Sms:AllowLogProvider"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Invitations.Api.Uploads"] = "Information",
         };

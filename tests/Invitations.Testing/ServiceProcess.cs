@@ -46,6 +46,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         var port = FreePort();
         var environment = Base(infrastructure, settings);
         environment["Health__Urls"] = $"http://127.0.0.1:{port}";
+
+        // Tests run outside Development: the Log provider (no SMS leaves the machine) must be allowed on purpose.
+        environment.TryAdd("Sms__AllowLogProvider", "true");
         return new ServiceProcess("Invitations.Worker", port, environment);
     }
 

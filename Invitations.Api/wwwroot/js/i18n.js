@@ -48,6 +48,7 @@ const texts = {
     'answers.counts': 'Davetler: {pending} bekliyor · {accepted} kabul · {declined} ret · {expired} süresi doldu',
     'rows.sms': 'SMS', 'sms.Sent': 'Gönderildi', 'sms.Delivered': 'Ulaştı', 'sms.Undelivered': 'Ulaşmadı',
     'sms.counts': 'SMS: {sent} gönderildi · {delivered} ulaştı · {undelivered} ulaşmadı · {awaiting} rapor bekliyor',
+    'rows.smsPossiblyTwice': 'İki kez gitmiş olabilir',
   },
   en: {
     'app.title': 'Bulk dealer invitations', 'support.title': 'Support console', 'lang.switch': 'Türkçe',
@@ -97,6 +98,7 @@ const texts = {
     'answers.counts': 'Invitations: {pending} pending · {accepted} accepted · {declined} declined · {expired} expired',
     'rows.sms': 'SMS', 'sms.Sent': 'Sent', 'sms.Delivered': 'Delivered', 'sms.Undelivered': 'Undelivered',
     'sms.counts': 'SMS: {sent} sent · {delivered} delivered · {undelivered} undelivered · {awaiting} awaiting a report',
+    'rows.smsPossiblyTwice': 'Possibly sent twice',
   },
 };
 

@@ -122,7 +122,8 @@ function renderJob() {
     [t('errors.row'), t('rows.email'), t('rows.phone'), t('rows.name'), t('history.status'), t('rows.attempts'), t('errors.message'), t('rows.invitation'), t('rows.sms')],
     job.rows.map(r => [r.rowNumber, r.email, r.phone, r.dealerName, t(`status.${r.status}`), r.attempts,
       [r.errorCode, r.error].filter(Boolean).join(': '), r.invitationId ?? '',
-      r.smsDelivery ? [t(`sms.${r.smsDelivery}`), r.smsDeliveryReason, r.smsDeliveryReportedAt && formatTime(r.smsDeliveryReportedAt)].filter(Boolean).join(' · ') : ''])));
+      [r.smsDelivery ? [t(`sms.${r.smsDelivery}`), r.smsDeliveryReason, r.smsDeliveryReportedAt && formatTime(r.smsDeliveryReportedAt)].filter(Boolean).join(' · ') : '',
+        r.smsPossiblyTwice ? t('rows.smsPossiblyTwice') : ''].filter(Boolean).join(' · ')])));
 }
 
 async function act(action) {

@@ -45,4 +45,19 @@ public sealed class DealerInvitation
 
     /// <summary>The time the newest recorded report gives (the gateway's, else when it arrived).</summary>
     public DateTimeOffset? SmsDeliveryReportedAt { get; set; }
+
+    /// <summary>SMS attempts started (each committed before its request goes to the gateway).</summary>
+    public int SmsAttempts { get; set; }
+
+    /// <summary>When the last SMS attempt started.</summary>
+    public DateTimeOffset? SmsAttemptAt { get; set; }
+
+    /// <summary>The last attempt is in flight until then (a lease); another delivery does not send meanwhile.</summary>
+    public DateTimeOffset? SmsClaimedUntil { get; set; }
+
+    /// <summary>An attempt started and its result is unknown (a crash, or no answer within the client's timeout).</summary>
+    public bool SmsInDoubt { get; set; }
+
+    /// <summary>The SMS was sent again after an attempt whose result is unknown: the dealer may have two.</summary>
+    public bool SmsPossibleDuplicate { get; set; }
 }

@@ -338,6 +338,18 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("row_number");
 
+                    b.Property<DateTimeOffset?>("SmsAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_attempt_at");
+
+                    b.Property<int>("SmsAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("sms_attempts");
+
+                    b.Property<DateTimeOffset?>("SmsClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_claimed_until");
+
                     b.Property<string>("SmsDeliveryReason")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -351,6 +363,14 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("sms_delivery_status");
+
+                    b.Property<bool>("SmsInDoubt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms_in_doubt");
+
+                    b.Property<bool>("SmsPossibleDuplicate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sms_possible_duplicate");
 
                     b.Property<string>("SmsProviderMessageId")
                         .HasMaxLength(128)

@@ -26,14 +26,22 @@ public sealed class FaultRig : IAsyncDisposable
     private readonly List<ServiceProcess> _processes = [];
     private readonly Dictionary<string, string?> _settings;
 
-    private FaultRig(TcpProxy database, TcpProxy broker, SmsGatewayStub stub, bool keyHonoured, Dictionary<string, string?> settings)
+    private FaultRig(TestInfrastructure infrastructure, TcpProxy database, TcpProxy broker, SmsGatewayStub stub, bool keyHonoured, Dictionary<string, string?> settings)
     {
+        Infrastructure = infrastructure;
+        DataSource = infrastructure.CreateDataSource();
         Database = database;
         Broker = broker;
         Stub = stub;
         KeyHonoured = keyHonoured;
         _settings = settings;
     }
+
+    /// <summary>
+    /// The case's own database and virtual host: a job an earlier case left stuck must not be finished (or swept)
+    /// by this case's Workers, nor its dead letters counted here.
+    /// </summary>
+    public TestInfrastructure Infrastructure { get; }
 
     public TcpProxy Database { get; }
     public TcpProxy Broker { get; }
@@ -47,8 +55,9 @@ public sealed class FaultRig : IAsyncDisposable
     public ServiceProcess Worker => Workers[^1];
     public long SponsorId { get; } = TestIds.NewSponsorId();
     public SponsorClient Client { get; private set; } = null!;
-    public NpgsqlDataSource DataSource { get; } = TestRun.Infrastructure.CreateDataSource();
+    public NpgsqlDataSource DataSource { get; }
     public int CodesIssued { get; private set; }
+
 
     /// <summary>Jobs of other sponsors through this rig: their dealers' SMS go through the same gateway.</summary>
     public List<Guid> OtherSponsorsJobs { get; } = [];
@@ -63,7 +72,7 @@ public sealed class FaultRig : IAsyncDisposable
     public static async Task<FaultRig> StartAsync(
         bool keyHonoured = true, int workers = 1, IReadOnlyDictionary<string, string?>? extra = null, params (string Name, object Value)[] stubOptions)
     {
-        var infrastructure = TestRun.Infrastructure;
+        var infrastructure = await TestInfrastructure.StartAsync("fault");
         var database = new TcpProxy(new NpgsqlConnectionStringBuilder(infrastructure.ConnectionString).Port);
         var rabbit = new Uri(infrastructure.RabbitMqUri);
         var broker = new TcpProxy(rabbit.Port);
@@ -78,7 +87,7 @@ public sealed class FaultRig : IAsyncDisposable
             settings[key] = value;
         }
 
-        var rig = new FaultRig(database, broker, stub, keyHonoured, settings);
+        var rig = new FaultRig(infrastructure, database, broker, stub, keyHonoured, settings);
         await rig.StartApiAsync();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => rig.StartWorkerAsync()));
         return rig;
@@ -93,7 +102,7 @@ public sealed class FaultRig : IAsyncDisposable
         }
 
         // The Api reaches the servers directly, with the SMS settings the Worker has (configuration is shared).
-        Api = ServiceProcess.Api(TestRun.Infrastructure, _settings.Where(s => s.Key.StartsWith("Sms:", StringComparison.Ordinal)).ToDictionary());
+        Api = ServiceProcess.Api(Infrastructure, _settings.Where(s => s.Key.StartsWith("Sms:", StringComparison.Ordinal)).ToDictionary());
         _processes.Add(Api);
         await Api.StartAsync();
         Client = await SponsorClient.ConnectAsync(Api.BaseAddress, SponsorId);
@@ -102,7 +111,7 @@ public sealed class FaultRig : IAsyncDisposable
     /// <summary>Starts a Worker with the rig's settings, minus those named (a fault the next Worker should not have).</summary>
     public async Task StartWorkerAsync(params string[] withoutSettings)
     {
-        var worker = ServiceProcess.Worker(TestRun.Infrastructure, _settings.Where(s => !withoutSettings.Contains(s.Key)).ToDictionary());
+        var worker = ServiceProcess.Worker(Infrastructure, _settings.Where(s => !withoutSettings.Contains(s.Key)).ToDictionary());
         lock (Workers)
         {
             Workers.Add(worker);
@@ -121,7 +130,14 @@ public sealed class FaultRig : IAsyncDisposable
     public async Task<Guid> UploadAsync(int dealers)
     {
         await IssueCodesAsync(dealers);
-        return (await Client.UploadAsync(DealerFile.Create(dealers))).JobId;
+        try
+        {
+            return (await Client.UploadAsync(DealerFile.Create(dealers))).JobId;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"{ex.Message}\nthe Api's last lines:\n{Api.Tail(60)}", ex);
+        }
     }
 
     /// <summary>The job's rows still without an outcome, read directly (not through the rig's proxies).</summary>
@@ -179,5 +195,6 @@ public sealed class FaultRig : IAsyncDisposable
         await Database.DisposeAsync();
         await Broker.DisposeAsync();
         await DataSource.DisposeAsync();
+        await Infrastructure.DisposeAsync();
     }
 }

@@ -37,7 +37,7 @@ public static class RigDiagnostics
         await QueryAsync("rows", "SELECT status, attempts, count(*) FROM bulk_invitation_rows WHERE job_id = $1 GROUP BY 1, 2 ORDER BY 1, 2");
         await QueryAsync("scheduled", "SELECT token_id, destination, due_at, locked_until, delivery_attempts, now() AS db_now FROM scheduled_messages WHERE $1::uuid IS NOT NULL ORDER BY due_at LIMIT 20");
         text.AppendLine("-- queues");
-        text.AppendLine(await LocalServers.DescribeQueuesAsync());
+        text.AppendLine(await RabbitMqQueues.DescribeAsync(rig.Infrastructure));
         var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"rig-{jobId:N}.log");
         await File.WriteAllLinesAsync(file, rig.Output);
         TestContext.AddTestAttachment(file, "every line of the rig's processes");

@@ -1,13 +1,19 @@
 namespace Invitations.System.Tests.Faults;
 
-/// <summary>A request body that sends its first bytes, then stalls for ever: the Api is caught in the middle of reading it.</summary>
+/// <summary>
+/// A request body that sends its first bytes, then stalls until released: the Api is caught in the middle of reading
+/// it. Released, it sends the rest (the client only notices a dead server when it writes again).
+/// </summary>
 public sealed class StalledStream(byte[] content, int sendBeforeStall) : Stream
 {
     private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _position;
 
     /// <summary>Completes once the first bytes are sent.</summary>
     public Task Stalled => _stalled.Task;
+
+    public void Release() => _released.TrySetResult();
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -17,13 +23,14 @@ public sealed class StalledStream(byte[] content, int sendBeforeStall) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_position >= sendBeforeStall)
+        if (_position == sendBeforeStall && !_released.Task.IsCompleted)
         {
             _stalled.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await _released.Task.WaitAsync(cancellationToken);
         }
 
-        var count = Math.Min(buffer.Length, sendBeforeStall - _position);
+        var end = _released.Task.IsCompleted ? content.Length : sendBeforeStall;
+        var count = Math.Min(buffer.Length, end - _position);
         content.AsMemory(_position, count).CopyTo(buffer);
         _position += count;
         return count;

@@ -23,6 +23,7 @@ public sealed class When_the_api_is_killed_during_an_upload
             await body.Stalled.WaitAsync(TimeSpan.FromSeconds(30));
             await Task.Delay(200);
             await rig.Api.KillAsync();
+            body.Release();
             Assert.That(async () => (await upload).Dispose(), Throws.InstanceOf<HttpRequestException>(), "the Api died before it answered");
         }
 

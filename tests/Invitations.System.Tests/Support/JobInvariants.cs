@@ -59,7 +59,7 @@ public static class JobInvariants
     /// <summary>
     /// Every invited dealer got the SMS, and only dealers of these jobs got one. Against a gateway that honours the
     /// Idempotency-Key, exactly one each. Against one that ignores it, a second SMS is allowed only for a row the
-    /// product marked as possibly sent twice (<c>bulk_invitation_rows.sms_possibly_duplicate</c>: an SMS in flight at a crash).
+    /// product marked as possibly sent twice (<c>dealer_invitations.sms_possible_duplicate</c>: an SMS in flight at a crash).
     /// </summary>
     public static async Task AssertOneSmsPerDealerAsync(
         NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> jobIds, IReadOnlyDictionary<string, int> acceptedPerPhone, bool keyHonoured)
@@ -97,7 +97,11 @@ public static class JobInvariants
         }
 
         await using var marked = dataSource.CreateCommand(
-            "SELECT phone FROM bulk_invitation_rows WHERE job_id = ANY(@jobs) AND phone = ANY(@phones) AND NOT sms_possibly_duplicate");
+            """
+            SELECT r.phone FROM bulk_invitation_rows r
+            JOIN dealer_invitations i ON i.bulk_job_id = r.job_id AND i.row_number = r.row_number
+            WHERE r.job_id = ANY(@jobs) AND r.phone = ANY(@phones) AND NOT i.sms_possible_duplicate
+            """);
         marked.Parameters.AddWithValue("jobs", jobIds.ToArray());
         marked.Parameters.AddWithValue("phones", twice.ToArray());
         var unmarked = new List<string>();

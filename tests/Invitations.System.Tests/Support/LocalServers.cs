@@ -47,9 +47,6 @@ public static class LocalServers
         await ShellAsync($"for i in $(seq 120); do pg_isready -q -h {builder.Host} -p {builder.Port} && exit 0; sleep 0.5; done; exit 1");
     }
 
-    /// <summary>Every queue of the run's virtual host with its ready and unacknowledged messages and consumers.</summary>
-    public static Task<string> DescribeQueuesAsync() => RabbitMqQueues.DescribeAsync();
-
     private static string Command(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } command ? command : fallback;
 

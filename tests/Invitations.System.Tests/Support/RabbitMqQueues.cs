@@ -6,16 +6,16 @@ using Invitations.Testing;
 
 namespace Invitations.System.Tests.Support;
 
-/// <summary>The queues of the test run's virtual host, read through the RabbitMQ management API.</summary>
+/// <summary>The queues of a test infrastructure's virtual host, read through the RabbitMQ management API.</summary>
 public static class RabbitMqQueues
 {
     private const string DefaultManagement = "http://guest:guest@127.0.0.1:15672/";
 
     /// <summary>Every queue of the run's virtual host: name, ready, unacknowledged, consumers.</summary>
-    public static async Task<IReadOnlyList<QueueDepth>> ListAsync()
+    public static async Task<IReadOnlyList<QueueDepth>> ListAsync(TestInfrastructure infrastructure)
     {
         var management = new Uri(Environment.GetEnvironmentVariable(TestInfrastructure.RabbitMqManagementVariable) is { Length: > 0 } m ? m : DefaultManagement);
-        var amqp = new Uri(TestRun.Infrastructure.RabbitMqUri);
+        var amqp = new Uri(infrastructure.RabbitMqUri);
         var vhost = Uri.UnescapeDataString(amqp.AbsolutePath.TrimStart('/'));
         vhost = vhost.Length == 0 ? "/" : vhost;
         var credentials = Uri.UnescapeDataString(string.IsNullOrEmpty(management.UserInfo) ? amqp.UserInfo : management.UserInfo);
@@ -27,14 +27,14 @@ public static class RabbitMqQueues
     }
 
     /// <summary>The <c>_error</c> queues with their depth (poison messages only: an outage that ends must leave none).</summary>
-    public static async Task<IReadOnlyList<QueueDepth>> ErrorQueuesAsync() =>
-        [.. (await ListAsync()).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal))];
+    public static async Task<IReadOnlyList<QueueDepth>> ErrorQueuesAsync(TestInfrastructure infrastructure) =>
+        [.. (await ListAsync(infrastructure)).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal))];
 
-    public static async Task<string> DescribeAsync()
+    public static async Task<string> DescribeAsync(TestInfrastructure infrastructure)
     {
         try
         {
-            return string.Join('\n', (await ListAsync()).Select(q => q.ToString()));
+            return string.Join('\n', (await ListAsync(infrastructure)).Select(q => q.ToString()));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
         {

@@ -40,6 +40,9 @@ public sealed class WorkerHost : IAsyncDisposable
             ["Dealers:RedeliveryIntervals"] = "00:00:01",
             ["Scheduler:PollInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The Testing environment is not Development: the Log provider is allowed on purpose.
+            ["Sms:AllowLogProvider"] = "true",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         CapturedLogs.AddTo(builder.Logging);
@@ -48,7 +51,17 @@ public sealed class WorkerHost : IAsyncDisposable
             .AddWorkerServices(builder.Configuration)
             .AddInvitationsMessaging(builder.Configuration, bus => bus.AddWorkerConsumers(builder.Configuration), WorkerBus.Configure);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // Refused to start (start-up validation): nothing is left running.
+            host.Dispose();
+            throw;
+        }
+
         var worker = new WorkerHost(host);
         worker.Bus.ConnectConsumeObserver(worker.Messages);
         worker.Bus.ConnectPublishObserver(worker.Messages);

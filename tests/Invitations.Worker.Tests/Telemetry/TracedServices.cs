@@ -39,7 +39,7 @@ public sealed class TracedServices : IAsyncDisposable
         var spans = new SpanSink();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(TestRun.Infrastructure.Configuration);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:Tracing"] = "true" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:Tracing"] = "true", ["Sms:AllowLogProvider"] = "true" });
         builder.AddServiceDefaults("invitations-worker");
         builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
         builder.Services
