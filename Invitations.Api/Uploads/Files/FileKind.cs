@@ -2,6 +2,13 @@ namespace Invitations.Api.Uploads.Files;
 
 public enum FileKind
 {
+    /// <summary>Office Open XML: .xlsx, .xlsm, Strict Open XML.</summary>
     Xlsx,
+
+    /// <summary>Excel's binary workbook in a zip (xl/workbook.bin).</summary>
+    Xlsb,
+
+    /// <summary>Excel 97-2003, a compound document with a Workbook stream.</summary>
+    Xls,
     Csv,
 }
