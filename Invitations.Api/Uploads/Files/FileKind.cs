@@ -5,9 +5,6 @@ public enum FileKind
     /// <summary>Office Open XML: .xlsx, .xlsm, Strict Open XML.</summary>
     Xlsx,
 
-    /// <summary>Excel's binary workbook in a zip (xl/workbook.bin).</summary>
-    Xlsb,
-
     /// <summary>Excel 97-2003, a compound document with a Workbook stream.</summary>
     Xls,
     Csv,

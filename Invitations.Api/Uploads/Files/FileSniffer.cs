@@ -6,7 +6,7 @@ namespace Invitations.Api.Uploads.Files;
 
 /// <summary>
 /// Decides what a file is from its bytes, never from its name: an OOXML workbook (a zip holding the
-/// workbook parts; .xlsb when the workbook is binary), an Excel 97-2003 compound document, or text for
+/// workbook parts; a binary .xlsb is refused), an Excel 97-2003 compound document, or text for
 /// CSV. A zip whose parts would inflate past the limit is refused here, from the central directory,
 /// before anything is decompressed. An OpenDocument spreadsheet and a password-protected workbook
 /// (Office encrypts an .xlsx into a compound document with an EncryptionInfo stream) are told apart
@@ -96,7 +96,10 @@ public static class FileSniffer
                 throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, "title.unsupported", "unsupported");
             }
 
-            return binary ? FileKind.Xlsb : FileKind.Xlsx;
+            // Excel's binary workbook: no reader served here reads it (ExcelDataReader reads it from 3.7; 3.6.0 is served).
+            return binary
+                ? throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, "title.unsupported", "xlsb")
+                : FileKind.Xlsx;
         }
         catch (InvalidDataException)
         {

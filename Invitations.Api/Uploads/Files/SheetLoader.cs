@@ -19,7 +19,7 @@ public sealed class SheetLoader(ParseGate gate, IOptions<UploadOptions> options,
         return kind switch
         {
             FileKind.Xlsx => XlsxSheetReader.Read(file.Content, budget),
-            FileKind.Xls or FileKind.Xlsb => BinarySheetReader.Read(file.Content, budget),
+            FileKind.Xls => BinarySheetReader.Read(file.Content, budget),
             _ => CsvSheetReader.Read(file.Content, budget),
         };
     }

@@ -6,7 +6,7 @@ using ExcelDataReader.Exceptions;
 namespace Invitations.Api.Uploads.Parsing;
 
 /// <summary>
-/// .xls (Excel 97-2003) and .xlsb through ExcelDataReader, forward-only, with our bounds around it: the parse's
+/// .xls (Excel 97-2003) through ExcelDataReader, forward-only, with our bounds around it: the parse's
 /// deadline on every row, the columns we read and no more, cells cut at the longest we keep, the rows a file may
 /// have. The sheet is chosen as for .xlsx: the first visible one with a recognisable header.
 /// </summary>
