@@ -14,8 +14,7 @@ public sealed class SheetLoader(ParseGate gate, IOptions<UploadOptions> options,
         using var slot = await gate.EnterAsync(cancellationToken)
             ?? throw new UploadRejectedException(
                 StatusCodes.Status503ServiceUnavailable, "title.busy", "busy", (int)Math.Ceiling(limits.ParseTimeout.TotalSeconds));
-        using var deadline = new CancellationTokenSource(limits.ParseTimeout, clock);
-        var budget = new ParseBudget(limits, deadline.Token);
+        var budget = new ParseBudget(limits, clock);
         return kind switch
         {
             FileKind.Xlsx => XlsxSheetReader.Read(file.Content, budget),
