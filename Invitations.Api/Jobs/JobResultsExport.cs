@@ -87,6 +87,10 @@ public sealed class JobResultsExport(InvitationsDbContext db)
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Every text field in quotes, whatever it holds: a reader splitting on <c>;</c> or tab (tr-TR Excel) keeps it one
+    /// cell; only a plain number (the row) goes bare.
+    /// </summary>
     private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        value.Length > 0 && value.All(char.IsAsciiDigit) ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

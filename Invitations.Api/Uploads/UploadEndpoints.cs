@@ -35,6 +35,7 @@ public static class UploadEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("UploadBulkInvitations")
             .WithSummary("Validates a dealer file, reserves its codes and accepts a bulk invitation job (or a dry run).");
         group.MapPost("/validation-report", ValidationReport)
@@ -57,7 +58,8 @@ public static class UploadEndpoints
     }
 
     private static async Task<IResult> ValidationReport(
-        HttpRequest request, ClaimsPrincipal user, UploadValidator validator, IOptions<UploadOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, UploadValidator validator, SheetLoader loader, IOptions<UploadOptions> options,
+        CancellationToken cancellationToken)
     {
         var language = UploadLanguages.From(request);
         if (CurrentUser.From(user).SponsorId is not { } sponsorId)
@@ -69,14 +71,14 @@ public static class UploadEndpoints
         {
             var (file, fields) = await MultipartUploadReader.ReadAsync(request, options.Value, cancellationToken);
             var settings = UploadRequestOptions.Parse(fields, options.Value.MaxCodeCountPerRow, out _) ?? new UploadRequestOptions();
-            var sheet = SheetLoader.Load(file, options.Value);
+            var sheet = await loader.LoadAsync(file, cancellationToken);
             var outcome = await validator.ValidateAsync(sheet, settings, sponsorId, language, cancellationToken);
             var name = $"{Path.GetFileNameWithoutExtension(file.FileName)}-{(language == UploadLanguage.Turkish ? "dogrulama" : "validation")}.xlsx";
             return TypedResults.File(ValidationReportWriter.Write(outcome, language), XlsxContentType, name);
         }
         catch (UploadRejectedException rejected)
         {
-            return UploadProblems.Rejected(rejected, language);
+            return UploadProblems.Rejected(rejected, language, request.HttpContext.Response);
         }
     }
 }

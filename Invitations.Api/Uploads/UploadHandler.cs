@@ -12,7 +12,7 @@ namespace Invitations.Api.Uploads;
 
 /// <summary>An upload from the request to its answer: read, repeat checks, parse, validate, then dry-run or accept.</summary>
 public sealed partial class UploadHandler(
-    UploadValidator validator, PriorJobs prior, BulkJobAcceptor acceptor, CodeReservation codes, TimeProvider clock,
+    UploadValidator validator, SheetLoader loader, PriorJobs prior, BulkJobAcceptor acceptor, CodeReservation codes, TimeProvider clock,
     IOptions<UploadOptions> options, Telemetry telemetry, ILogger<UploadHandler> logger)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -36,7 +36,7 @@ public sealed partial class UploadHandler(
             }
 
             var watch = Stopwatch.StartNew();
-            var sheet = SheetLoader.Load(file, options.Value);
+            var sheet = await loader.LoadAsync(file, cancellationToken);
             var parsed = watch.Elapsed;
             var outcome = await validator.ValidateAsync(sheet, settings, sponsorId, language, cancellationToken);
             var validated = watch.Elapsed - parsed;
@@ -71,7 +71,7 @@ public sealed partial class UploadHandler(
         catch (UploadRejectedException rejected)
         {
             LogRejected(logger, sponsorId, rejected.StatusCode, rejected.DetailKey);
-            return UploadProblems.Rejected(rejected, language);
+            return UploadProblems.Rejected(rejected, language, request.HttpContext.Response);
         }
     }
 

@@ -19,6 +19,12 @@ public sealed class UploadOptions
     public int RateLimitPermits { get; set; } = 30;
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Uploads parsed at once by this process; beyond, a caller waits up to <see cref="ParseTimeout"/>, then gets a 503.</summary>
+    public int MaxConcurrentParses { get; set; } = 2;
+
+    /// <summary>The longest one parse may take before the file is refused (400); also the longest wait for a parse slot.</summary>
+    public TimeSpan ParseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long the Api waits for the broker to take <c>BulkInvitationSubmitted</c>; the dispatcher re-publishes after.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

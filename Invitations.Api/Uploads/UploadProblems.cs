@@ -9,8 +9,15 @@ namespace Invitations.Api.Uploads;
 /// <summary>The upload's ProblemDetails, titled and explained in the caller's language.</summary>
 public static class UploadProblems
 {
-    public static ProblemHttpResult Rejected(UploadRejectedException rejected, UploadLanguage language) =>
-        Problem(rejected.StatusCode, language, rejected.TitleKey, UploadText.Get(language, rejected.DetailKey, [.. rejected.Args]));
+    public static ProblemHttpResult Rejected(UploadRejectedException rejected, UploadLanguage language, HttpResponse response)
+    {
+        if (rejected.StatusCode == StatusCodes.Status503ServiceUnavailable && rejected.Args is [int seconds, ..])
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Problem(rejected.StatusCode, language, rejected.TitleKey, UploadText.Get(language, rejected.DetailKey, [.. rejected.Args]));
+    }
 
     public static ProblemHttpResult Invalid(IReadOnlyList<RowError> errors, UploadLanguage language) =>
         Problem(StatusCodes.Status400BadRequest, language, "title.invalid", UploadText.Get(language, "detail.invalid", errors.Count),

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Invitations.Api.Infrastructure;
 using Invitations.Api.Uploads.Acceptance;
+using Invitations.Api.Uploads.Files;
 using Invitations.Api.Uploads.Validation;
 
 namespace Invitations.Api.Uploads;
@@ -10,9 +11,14 @@ public static class UploadServiceCollectionExtensions
     public static IServiceCollection AddUploads(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(UploadOptions.SectionName);
-        services.AddOptions<UploadOptions>().Bind(section);
+        services.AddOptions<UploadOptions>().Bind(section)
+            .Validate(o => o.MaxConcurrentParses >= 1, "Uploads:MaxConcurrentParses must be at least 1.")
+            .Validate(o => o.ParseTimeout > TimeSpan.Zero && o.ParseTimeout <= TimeSpan.FromMinutes(1), "Uploads:ParseTimeout must be above zero and at most 00:01:00.")
+            .ValidateOnStart();
         var options = section.Get<UploadOptions>() ?? new UploadOptions();
 
+        services.AddSingleton<ParseGate>();
+        services.AddSingleton<SheetLoader>();
         services.AddScoped<UploadValidator>();
         services.AddScoped<PriorJobs>();
         services.AddScoped<JobRowWriter>();

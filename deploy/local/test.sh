@@ -14,10 +14,12 @@ cd "$(dirname "$0")/../.."
 
 deploy/local/infra.sh
 deploy/local/browser.sh
+tests/Corpus/generate.sh
 
 export INVITATIONS_TEST_POSTGRES="$INVITATIONS_POSTGRES"
 export INVITATIONS_TEST_RABBITMQ="$INVITATIONS_RABBITMQ"
 export INVITATIONS_TEST_RABBITMQ_MANAGEMENT="$INVITATIONS_RABBITMQ_MANAGEMENT"
+export INVITATIONS_TEST_CORPUS="$PWD/artifacts/corpus"
 
 results="artifacts/test-results"
 rm -rf "$results"

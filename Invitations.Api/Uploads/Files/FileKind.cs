@@ -2,6 +2,10 @@ namespace Invitations.Api.Uploads.Files;
 
 public enum FileKind
 {
+    /// <summary>Office Open XML: .xlsx, .xlsm, Strict Open XML.</summary>
     Xlsx,
+
+    /// <summary>Excel 97-2003, a compound document with a Workbook stream.</summary>
+    Xls,
     Csv,
 }

@@ -3,24 +3,37 @@ using System.Text;
 namespace Invitations.Api.Uploads.Parsing;
 
 /// <summary>
-/// UTF-8 CSV (BOM optional), separated by <c>;</c> (Excel with a Turkish locale) or <c>,</c>, whichever
-/// the first line uses more; quotes as RFC 4180. A record's number is its row number, as Excel shows it.
+/// CSV in UTF-8 (BOM optional) or, when the bytes are not valid UTF-8, Windows-1254 (what Turkish Excel's
+/// "CSV (Comma delimited)" writes), separated by <c>;</c> (Excel with a Turkish locale) or <c>,</c>, whichever
+/// the first line uses more, or as Excel's <c>sep=</c> first line says (that line is no row); quotes as RFC 4180.
+/// A record's number is its row number, as Excel shows it. Fields past the columns we read are not kept.
 /// </summary>
 public static class CsvSheetReader
 {
-    public static RawSheet Read(byte[] content, UploadOptions options)
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static CsvSheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static RawSheet Read(byte[] content, ParseBudget budget)
     {
-        var text = Encoding.UTF8.GetString(content);
+        var text = Decode(content);
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             text = text[1..];
         }
 
+        var rowNumber = 1;
         var separator = DetectSeparator(text);
+        if (SeparatorHint(text) is { } hint)
+        {
+            separator = hint.Separator;
+            text = text[hint.Length..];
+            rowNumber = 2;
+        }
+
         var rows = new List<SheetRow>();
         var cells = new List<string>();
         var field = new StringBuilder();
-        var rowNumber = 1;
         var quoted = false;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -36,7 +49,7 @@ public static class CsvSheetReader
                 {
                     quoted = false;
                 }
-                else if (i < text.Length)
+                else if (i < text.Length && field.Length < budget.MaxKeptCellLength)
                 {
                     field.Append(c);
                 }
@@ -50,8 +63,7 @@ public static class CsvSheetReader
             }
             else if (c == separator)
             {
-                cells.Add(field.ToString());
-                field.Clear();
+                AddCell(cells, field);
             }
             else if (c == '\n' || c == '\r')
             {
@@ -60,16 +72,15 @@ public static class CsvSheetReader
                     i++;
                 }
 
-                cells.Add(field.ToString());
-                field.Clear();
-                AddRow(rows, rowNumber++, cells, options);
+                AddCell(cells, field);
+                AddRow(rows, rowNumber++, cells, budget);
                 cells.Clear();
-                if (i >= text.Length - 1)
+                if (i >= text.Length - 1 || rows.Count >= SheetMapper.MaxRowsRead(budget.Options))
                 {
                     break;
                 }
             }
-            else
+            else if (field.Length < budget.MaxKeptCellLength)
             {
                 field.Append(c);
             }
@@ -78,17 +89,56 @@ public static class CsvSheetReader
         return new RawSheet(rows);
     }
 
-    private static void AddRow(List<SheetRow> rows, int rowNumber, List<string> cells, UploadOptions options)
+    private static string Decode(byte[] content)
     {
-        if (cells.All(string.IsNullOrWhiteSpace))
+        try
         {
-            return;
+            return StrictUtf8.GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1254).GetString(content);
+        }
+    }
+
+    /// <summary>Excel's <c>sep=;</c> (or <c>sep=,</c>, <c>sep=\t</c>) first line: the separator, and the line's length with its end.</summary>
+    private static (char Separator, int Length)? SeparatorHint(string text)
+    {
+        if (text.Length < 5 || !text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) || text[4] is '\r' or '\n')
+        {
+            return null;
         }
 
-        rows.Add(new SheetRow(rowNumber, cells.Take(CellLimits.MaxColumns).ToArray()));
-        if (rows.Count > options.MaxRows + 1)
+        var end = 5;
+        while (end < text.Length && text[end] is ' ' or '"')
         {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "title.bad-request", "too-many-rows", options.MaxRows);
+            end++;
+        }
+
+        if (end < text.Length && text[end] == '\r')
+        {
+            end++;
+        }
+
+        return end >= text.Length || text[end] == '\n' ? (text[4], Math.Min(end + 1, text.Length)) : null;
+    }
+
+    private static void AddCell(List<string> cells, StringBuilder field)
+    {
+        if (cells.Count < CellLimits.MaxColumns)
+        {
+            cells.Add(field.ToString());
+        }
+
+        field.Clear();
+    }
+
+    private static void AddRow(List<SheetRow> rows, int rowNumber, List<string> cells, ParseBudget budget)
+    {
+        budget.Check();
+        if (!cells.All(string.IsNullOrWhiteSpace))
+        {
+            rows.Add(new SheetRow(rowNumber, cells.ToArray()));
         }
     }
 

@@ -12,8 +12,14 @@ public static partial class DealerFields
     private const string Region = "TR";
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    /// <summary>Trimmed and lower-cased with the invariant culture: <c>INFO@X.COM</c> is <c>info@x.com</c>, never <c>ınfo@x.com</c>.</summary>
-    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>
+    /// Trimmed, the Turkish dotted İ and dotless ı folded to i, then lower-cased with the invariant culture:
+    /// <c>SİPARİS@X.COM</c>, <c>SIPARIS@x.com</c> and <c>sıparıs@x.com</c> are all <c>siparis@x.com</c>, never
+    /// <c>ınfo@x.com</c>. A sponsor's Excel upper-cases i to İ under tr-TR; mailboxes that differ only by those letters
+    /// do not exist in practice. The one form is what is compared and stored, so the Worker's and the database's
+    /// exact comparisons of stored emails (DealerRowQuery, RetryPreparation) see one dealer too.
+    /// </summary>
+    public static string NormalizeEmail(string email) => email.Trim().Replace('İ', 'i').Replace('ı', 'i').ToLowerInvariant();
 
     public static bool IsValidEmail(string email)
     {
@@ -59,17 +65,23 @@ public static partial class DealerFields
         _ => null,
     };
 
-    /// <summary>A whole number (Excel may hand "5" as 5.0) within 1..max.</summary>
+    /// <summary>
+    /// A whole number within 1..max, digits only, with at most a zero fraction of one or two digits after a point or a
+    /// comma (<c>3.0</c>, Turkish <c>2,00</c>). No thousands separators: <c>2,00</c> was read as 200 by a culture that
+    /// groups with commas, and <c>1.000</c> or <c>1,000</c> mean a thousand to one sponsor and one to another, so
+    /// they are a row error, never a guess. (Excel's numeric cells arrive as their plain digits.)
+    /// </summary>
     public static int? ParseCount(string count, int max)
     {
-        if (!decimal.TryParse(count.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            || value != decimal.Truncate(value) || value < 1 || value > max)
-        {
-            return null;
-        }
-
-        return (int)value;
+        var match = CountShape().Match(count.Trim());
+        return match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            && value >= 1 && value <= max
+            ? value
+            : null;
     }
+
+    [GeneratedRegex(@"^([0-9]{1,9})(?:[.,]0{1,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountShape();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex EmailShape();

@@ -107,18 +107,6 @@ public sealed class When_a_hostile_file_is_uploaded
         Assert.That(stored, Is.False);
     }
 
-    [Test]
-    public async Task Should_answer_415_for_CSV_that_is_not_UTF8()
-    {
-        byte[] csv = [.. DealerFiles.Csv("Email;Phone;DealerName;Tier\na@ornek.com;05321112233;Bayi "), 0xFE, 0xC3, 0x28, .. DealerFiles.Csv(";M\n")];
-
-        var (status, body, stored) = await PostAsync(csv, "bayiler.csv");
-
-        Assert.That(status, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), body.ToString());
-        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("UTF-8"));
-        Assert.That(stored, Is.False);
-    }
-
     [TestCase("=HYPERLINK(\"http://x\")")]
     [TestCase("+90 kampanya")]
     [TestCase("-1+1")]

@@ -30,7 +30,7 @@ public sealed class When_the_file_is_not_acceptable
     }
 
     [Test]
-    public async Task Should_answer_415_for_a_legacy_xls_in_Turkish()
+    public async Task Should_answer_415_in_Turkish_for_a_compound_document_that_is_no_workbook()
     {
         using var client = TestRun.Api.CreateSponsorClient(TestIds.NewSponsorId());
 
@@ -38,7 +38,7 @@ public sealed class When_the_file_is_not_acceptable
         var body = await Upload.JsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("Excel Çalışma Kitabı (.xlsx)"));
+        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("Yalnızca Excel (.xlsx, .xlsm, .xls)"));
     }
 
     [Test]

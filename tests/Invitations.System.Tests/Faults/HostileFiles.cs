@@ -18,6 +18,11 @@ internal static class HostileFiles
         yield return ("5 MB + 1 byte", "dealers.xlsx", new byte[(5 * 1024 * 1024) + 1]);
         yield return ("1 MB cell", "dealers.csv", Utf8($"Email;Phone;DealerName;Tier\na@ornek.com;05321112233;{new string('x', 1024 * 1024)};M\n"));
         yield return ("invalid UTF-8 csv", "dealers.csv", [.. Utf8("Email;Phone;DealerName;Tier\na@ornek.com;05321112233;Bayi "), 0xFE, 0xC3, 0x28, .. Utf8(";M\n")]);
+        foreach (var (name, file) in HostileWorkbooks.All())
+        {
+            // Issue 16: deep nesting, millions of elements, absurd references.
+            yield return (name, "dealers.xlsx", file);
+        }
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
