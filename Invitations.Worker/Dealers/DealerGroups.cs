@@ -77,7 +77,7 @@ public sealed partial class DealerGroups(
                     }
                     else
                     {
-                        // A second copy of a row in the group: alone, it waits for the group's row lock.
+                        // A second copy of a row in the group: alone, it finds the group's SMS claim (or the row done).
                         member.Result.TrySetResult(null);
                     }
                 }

@@ -15,20 +15,20 @@ namespace Invitations.Worker.Dealers;
 public sealed partial class DealerInvitationService
 {
     /// <summary>A new invitation's first attempt, written with its insert.</summary>
-    private void ClaimFirst(DealerInvitation invitation, DateTimeOffset now, int position)
+    private void ClaimFirst(DealerInvitation invitation, DateTimeOffset now)
     {
         invitation.SmsAttempts = 1;
         invitation.SmsAttemptAt = now;
-        invitation.SmsClaimedUntil = smsOptions.Value.ClaimUntil(now, position, options.Value.GroupSmsConcurrency);
+        invitation.SmsClaimedUntil = smsOptions.Value.ClaimUntil(now);
         invitation.SmsInDoubt = true;
     }
 
     /// <summary>The next attempt on an invitation made earlier; a take-over when the last one's result is unknown.</summary>
-    private SmsClaim Claim(DealerInvitation invitation, DateTimeOffset now, int position) => new(
+    private SmsClaim Claim(DealerInvitation invitation, DateTimeOffset now) => new(
         invitation.Id,
         invitation.SmsAttempts + 1,
         now,
-        smsOptions.Value.ClaimUntil(now, position, options.Value.GroupSmsConcurrency),
+        smsOptions.Value.ClaimUntil(now),
         Takeover: invitation.SmsInDoubt);
 
     /// <summary>

@@ -111,7 +111,7 @@ public sealed partial class DealerInvitationService(
                 }
                 else
                 {
-                    var claim = Claim(existing, now, sending.Count);
+                    var claim = Claim(existing, now);
                     claims.Add(claim);
                     sending.Add(new Sending(i, row, existing, claim.Attempt));
                 }
@@ -132,7 +132,7 @@ public sealed partial class DealerInvitationService(
                 invitations.Add(invitation);
                 if (row.SendSms)
                 {
-                    ClaimFirst(invitation, now, sending.Count);
+                    ClaimFirst(invitation, now);
                     sending.Add(new Sending(i, row, invitation, 1));
                 }
                 else

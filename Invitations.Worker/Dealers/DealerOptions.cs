@@ -23,7 +23,7 @@ public sealed class DealerOptions
     /// <summary>Groups under way at once in one worker (while one waits on its SMS, the next is written).</summary>
     public int GroupConcurrency { get; set; } = 2;
 
-    /// <summary>Rows done alone at once in one worker (each holds a database connection while it runs).</summary>
+    /// <summary>Rows done alone at once in one worker (each holds a database connection during its transactions).</summary>
     public int SingleRowConcurrency { get; set; } = 16;
 
     /// <summary>SMS requests at once within one group.</summary>

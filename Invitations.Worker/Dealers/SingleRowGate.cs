@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Worker.Dealers;
 
 /// <summary>
-/// Bounds the rows done alone at once in one worker. A row alone holds a database connection for its whole
-/// run; most deliveries in hand (<see cref="DealerOptions.ConcurrentMessageLimit"/>) wait in a group and
+/// Bounds the rows done alone at once in one worker. A row alone holds a database connection for each of its
+/// transactions (not while the SMS gateway works); most deliveries in hand (<see cref="DealerOptions.ConcurrentMessageLimit"/>) wait in a group and
 /// hold none, but when groups hand their rows back (codes short, a race) they would all run alone at once
 /// and drain the connection pool.
 /// </summary>

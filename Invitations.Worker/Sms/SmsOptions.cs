@@ -46,9 +46,9 @@ public sealed class SmsOptions
     public HttpSmsOptions Http { get; set; } = new();
 
     /// <summary>
-    /// The lease of the attempt at <paramref name="position"/> among SMS sent <paramref name="concurrency"/> at
-    /// a time: those ahead of it may each take a whole timeout before it starts.
+    /// The lease of an attempt that starts now. The same for every row of a group, whatever its place in the
+    /// group's queue of requests: a lease that grew with the queue (one timeout per request ahead) kept the rows
+    /// of a Worker killed mid-group waiting up to two minutes before another could take them over.
     /// </summary>
-    public DateTimeOffset ClaimUntil(DateTimeOffset now, int position, int concurrency) =>
-        now + AttemptLease + (Http.Timeout * (position / Math.Max(1, concurrency)));
+    public DateTimeOffset ClaimUntil(DateTimeOffset now) => now + AttemptLease;
 }
