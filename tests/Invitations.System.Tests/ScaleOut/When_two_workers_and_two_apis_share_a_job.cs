@@ -1,23 +1,22 @@
-using System.Text.RegularExpressions;
 using Invitations.System.Tests.Support;
 using Invitations.Testing;
+using Invitations.Testing.Sms;
 using Invitations.Testing.Sponsors;
 
 namespace Invitations.System.Tests.ScaleOut;
 
 /// <summary>
 /// Scale comes from more processes against the same RabbitMQ and PostgreSQL: two Workers compete for one
-/// job's dealers, the upload goes through one Api and the sponsor watches through the other.
+/// job's dealers, the upload goes through one Api and the sponsor watches through the other. Each Worker sends
+/// its SMS over the Http provider to a gateway stub process of its own, so the stubs tell who sent what.
 /// </summary>
-public sealed partial class When_two_workers_and_two_apis_share_a_job
+public sealed class When_two_workers_and_two_apis_share_a_job
 {
     private const int Dealers = 1_000;
 
     private static readonly Dictionary<string, string?> Settings = new()
     {
-        ["Sms:Provider"] = "Log",
         ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Invitations.Worker.Sms.LogSmsSender"] = "Information",
     };
 
     [Test]
@@ -25,8 +24,10 @@ public sealed partial class When_two_workers_and_two_apis_share_a_job
     {
         await using var uploadApi = ServiceProcess.Api(TestRun.Infrastructure, Settings);
         await using var watchApi = ServiceProcess.Api(TestRun.Infrastructure, Settings);
-        await using var worker1 = ServiceProcess.Worker(TestRun.Infrastructure, Settings);
-        await using var worker2 = ServiceProcess.Worker(TestRun.Infrastructure, Settings);
+        await using var gateway1 = await SmsGatewayStub.StartAsync();
+        await using var gateway2 = await SmsGatewayStub.StartAsync();
+        await using var worker1 = ServiceProcess.Worker(TestRun.Infrastructure, WorkerSettings(gateway1));
+        await using var worker2 = ServiceProcess.Worker(TestRun.Infrastructure, WorkerSettings(gateway2));
         await Task.WhenAll(uploadApi.StartAsync(), watchApi.StartAsync(), worker1.StartAsync(), worker2.StartAsync());
         var sponsor = TestIds.NewSponsorId();
         await SponsorClient.IssueCodesAsync(uploadApi.BaseAddress, sponsor, "M", Dealers);
@@ -42,16 +43,15 @@ public sealed partial class When_two_workers_and_two_apis_share_a_job
         Assert.That(processed, Is.Ordered, "progress never goes back");
         Assert.That(processed[^1], Is.EqualTo(Dealers));
 
-        var byWorker1 = SmsLines(worker1, jobId);
-        var byWorker2 = SmsLines(worker2, jobId);
-        Assert.That(byWorker1, Is.Positive, "the first worker did part of the job");
-        Assert.That(byWorker2, Is.Positive, "the second worker did part of the job");
-        Assert.That(byWorker1 + byWorker2, Is.EqualTo(Dealers), "one SMS per dealer across both workers");
+        var byWorker1 = await gateway1.AcceptedAsync();
+        var byWorker2 = await gateway2.AcceptedAsync();
+        Assert.That(byWorker1, Is.Not.Empty, "the first worker did part of the job");
+        Assert.That(byWorker2, Is.Not.Empty, "the second worker did part of the job");
+        var perPhone = byWorker1.Concat(byWorker2).GroupBy(s => s.To, StringComparer.Ordinal).ToList();
+        Assert.That(perPhone, Has.Count.EqualTo(Dealers), "every dealer got an SMS");
+        Assert.That(perPhone.Select(g => g.Count()), Is.All.EqualTo(1), "one SMS per dealer across both workers");
     }
 
-    private static int SmsLines(ServiceProcess worker, Guid jobId) =>
-        worker.Output.Count(line => SmsLine().IsMatch(line) && line.Contains(jobId.ToString(), StringComparison.OrdinalIgnoreCase));
-
-    [GeneratedRegex("SMS \\(log provider\\) to")]
-    private static partial Regex SmsLine();
+    private static Dictionary<string, string?> WorkerSettings(SmsGatewayStub gateway) =>
+        new(Settings.Concat(gateway.WorkerSettings));
 }
