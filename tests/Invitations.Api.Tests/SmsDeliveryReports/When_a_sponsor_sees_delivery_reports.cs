@@ -37,8 +37,8 @@ public sealed class When_a_sponsor_sees_delivery_reports
         using (Assert.EnterMultipleScope())
         {
             Assert.That(counts, Is.EqualTo(new SmsDeliverySummaryResponse(job.Id, 3, 1, 1, 1)));
-            Assert.That(lines[0], Does.EndWith(",Sms"));
-            Assert.That(lines.Skip(1).Select(l => l.Split(',')[^1]), Is.EqualTo(new[] { "Delivered", "Undelivered: Numara kullanımda değil", "Sent" }));
+            Assert.That(lines[0], Does.EndWith(",\"Sms\""));
+            Assert.That(lines.Skip(1).Select(l => l.Split(',')[^1]), Is.EqualTo(new[] { "\"Delivered\"", "\"Undelivered: Numara kullanımda değil\"", "\"Sent\"" }));
             Assert.That(detail!.Rows.OrderBy(r => r.RowNumber).Select(r => r.SmsDelivery), Is.EqualTo(new[] { "Delivered", "Undelivered", "Sent" }));
             Assert.That(detail.Rows.Single(r => r.SmsDelivery == "Undelivered").SmsDeliveryReason, Is.EqualTo("Numara kullanımda değil"));
             Assert.That((int)hidden.StatusCode, Is.EqualTo(404), "another sponsor's job is not found");
