@@ -6,6 +6,12 @@ cd "$(dirname "$0")/../.."
 . deploy/local/env.sh
 
 deploy/local/infra.sh
+# The supervisors below probe /health/live with curl.
+if ! command -v curl >/dev/null 2>&1; then
+  echo "[run] installing curl"
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null
+fi
 echo "[run] building (Release)"
 dotnet build Invitations.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
