@@ -14,7 +14,7 @@ public sealed class BatchGateway(SmsGateway gateway)
     {
         gateway.Count(StubAnswer.Request);
         var mode = gateway.Mode;
-        if (!SmsGateway.Authorized(request, mode))
+        if (!StubRequests.Authorized(request, mode))
         {
             gateway.Count(StubAnswer.Unauthorized);
             return Results.Unauthorized();
@@ -60,7 +60,7 @@ public sealed class BatchGateway(SmsGateway gateway)
             return Results.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        await SmsGateway.DelayAsync(mode.LatencyMs, aborted);
+        await StubRequests.DelayAsync(mode.LatencyMs, aborted);
         return Results.Json(new { results });
     }
 

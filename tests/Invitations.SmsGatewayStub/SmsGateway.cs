@@ -71,7 +71,7 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
     {
         Interlocked.Increment(ref _requests);
         var mode = Mode;
-        if (!Authorized(request, mode))
+        if (!StubRequests.Authorized(request, mode))
         {
             Interlocked.Increment(ref _unauthorized);
             return Results.Unauthorized();
@@ -89,7 +89,7 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        var (to, text) = await ReadBodyAsync(request, aborted);
+        var (to, text) = await StubRequests.ReadBodyAsync(request, aborted);
         if (to is null || text is null)
         {
             Interlocked.Increment(ref _badRequests);
@@ -126,8 +126,8 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
             Interlocked.Increment(ref _slow);
         }
 
-        await DelayAsync(slow ? mode.SlowMs : mode.LatencyMs, aborted);
-        return Answer(request, id);
+        await StubRequests.DelayAsync(slow ? mode.SlowMs : mode.LatencyMs, aborted);
+        return StubRequests.Answer(request, id);
     }
 
     /// <summary>A new SMS accepted: kept, counted and (when configured) reported on later.</summary>
@@ -150,60 +150,8 @@ public sealed class SmsGateway(StubMode initial, TimeProvider time)
     private async Task<IResult> RepeatAsync(HttpRequest request, string firstId, StubMode mode, CancellationToken aborted)
     {
         Interlocked.Increment(ref _repeated);
-        await DelayAsync(mode.LatencyMs, aborted);
-        return Answer(request, firstId);
-    }
-
-    private static IResult Answer(HttpRequest request, string id)
-    {
-        request.HttpContext.Response.Headers["X-Message-Id"] = id;
-        return Results.Json(new { id });
-    }
-
-    internal static async Task DelayAsync(int milliseconds, CancellationToken aborted)
-    {
-        if (milliseconds <= 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await Task.Delay(milliseconds, aborted);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client gave up (its timeout); the SMS stays accepted, as at a real gateway.
-        }
-    }
-
-    internal static bool Authorized(HttpRequest request, StubMode mode)
-    {
-        if (string.IsNullOrEmpty(mode.Username))
-        {
-            return true;
-        }
-
-        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{mode.Username}:{mode.Password}"));
-        return string.Equals(request.Headers.Authorization.FirstOrDefault(), expected, StringComparison.Ordinal);
-    }
-
-    private static async Task<(string? To, string? Text)> ReadBodyAsync(HttpRequest request, CancellationToken aborted)
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: aborted);
-            var root = body.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.String
-                && root.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
-                ? (to.GetString(), text.GetString())
-                : (null, null);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
+        await StubRequests.DelayAsync(mode.LatencyMs, aborted);
+        return StubRequests.Answer(request, firstId);
     }
 
     /// <summary>Request n of those reaching this check fails when n·f crosses an integer: an even spread, no randomness.</summary>
