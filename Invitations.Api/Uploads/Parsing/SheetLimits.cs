@@ -32,8 +32,12 @@ public sealed record SheetLimits
     /// <summary>Shared strings a row may add: its 30 read columns, plus strings of columns past them and ones no cell uses.</summary>
     public const int SharedStringsPerRow = 50;
 
-    /// <summary>Characters of XML a row may spend, in cells of <see cref="UploadOptions.MaxCellLength"/>: four full cells' worth (markup included).</summary>
-    public const int CellsOfCharactersPerRow = 4;
+    /// <summary>
+    /// Characters of XML a row may spend: its markup (30 inline-string cells are ~1,200) plus two full cells of
+    /// <see cref="UploadOptions.MaxCellLength"/>; 4,000 a row at the default 1,000, so a small MaxCellLength still leaves the markup room.
+    /// </summary>
+    public const int MarkupCharactersPerRow = 2_000;
+    public const int FullCellsPerRow = 2;
 
     /// <summary>Non-empty rows a reader keeps: <see cref="SheetMapper.MaxRowsRead"/>.</summary>
     public required int RowsRead { get; init; }
@@ -52,7 +56,7 @@ public sealed record SheetLimits
     public static SheetLimits From(UploadOptions options)
     {
         var rows = SheetMapper.MaxRowsRead(options);
-        long characters = (long)rows * CellsOfCharactersPerRow * options.MaxCellLength;
+        var characters = (long)rows * (MarkupCharactersPerRow + ((long)FullCellsPerRow * options.MaxCellLength));
         return new SheetLimits
         {
             RowsRead = rows,

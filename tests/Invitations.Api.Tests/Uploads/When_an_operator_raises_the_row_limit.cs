@@ -1,4 +1,5 @@
 using System.Net;
+using Invitations.Api.Uploads;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Testing;
 
@@ -36,6 +37,15 @@ public sealed class When_an_operator_raises_the_row_limit
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToString());
         Assert.That(report.GetProperty("rows").GetInt32(), Is.EqualTo(Dealers), report.ToString());
         Assert.That(report.GetProperty("validRows").GetInt32(), Is.EqualTo(Dealers), () => report.ToString()[..Math.Min(1_000, report.ToString().Length)]);
+    }
+
+    [Test]
+    public void Should_still_read_a_full_list_when_cells_are_limited_to_a_few_characters()
+    {
+        // The characters a part may hold leave room for its markup whatever MaxCellLength is.
+        var rows = Parse.Xlsx(LongDealerList.Create(2_000, "short"), new UploadOptions { MaxCellLength = 10 }).Rows;
+
+        Assert.That(rows, Has.Count.EqualTo(2_001));
     }
 
     [Test]
