@@ -27,7 +27,7 @@ public sealed class SupportJobSearch(InvitationsDbContext db)
         }
         else if (term?.Email is { } email)
         {
-            // Upload stores emails trimmed and lower-cased; lower() here also finds rows stored otherwise.
+            // Upload stores emails folded by DealerFields.NormalizeEmail, as the term is; lower() here also finds rows stored otherwise.
             jobs = jobs.Where(j => db.BulkInvitationRows.Any(r => r.JobId == j.Id && r.Email.ToLower() == email));
         }
         else if (term?.Phone is { } phone)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Invitations.Api.Uploads.Validation;
 
 namespace Invitations.Api.Support;
 
@@ -20,7 +21,8 @@ public sealed record SupportSearchTerm(Guid? JobId, string? Email, string? Phone
 
         if (text.Contains('@', StringComparison.Ordinal))
         {
-            return new SupportSearchTerm(null, text.ToLowerInvariant(), null, null);
+            // The upload's own fold (İ and ı to i, then lower case): what it stored is what is looked for.
+            return new SupportSearchTerm(null, DealerFields.NormalizeEmail(text), null, null);
         }
 
         return ToE164(text) is { } phone

@@ -6,7 +6,10 @@ public sealed class UploadOptions
     public const string SectionName = "Uploads";
 
     public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+    /// <summary>Dealers a file may hold; the readers' element, character and shared-string bounds grow with it (Parsing/SheetLimits).</summary>
     public int MaxRows { get; set; } = 2_000;
+
+    /// <summary>The longest cell; with <see cref="MaxRows"/> it sets how many characters a part may hold.</summary>
     public int MaxCellLength { get; set; } = 1_000;
 
     /// <summary>Sum of the declared uncompressed sizes of an .xlsx's parts: a zip bomb stops here.</summary>

@@ -12,6 +12,9 @@ public static class UploadServiceCollectionExtensions
     {
         var section = configuration.GetSection(UploadOptions.SectionName);
         services.AddOptions<UploadOptions>().Bind(section)
+            // The readers' bounds (Parsing/SheetLimits) are per-row budgets × MaxRows: within Excel's own row count they fit an int.
+            .Validate(o => o.MaxRows is >= 1 and < Parsing.SheetLimits.ExcelRows, "Uploads:MaxRows must be between 1 and 1048575.")
+            .Validate(o => o.MaxCellLength is >= 1 and <= 32_767, "Uploads:MaxCellLength must be between 1 and 32767 (Excel's longest cell).")
             .Validate(o => o.MaxConcurrentParses >= 1, "Uploads:MaxConcurrentParses must be at least 1.")
             .Validate(o => o.ParseTimeout > TimeSpan.Zero && o.ParseTimeout <= TimeSpan.FromMinutes(1), "Uploads:ParseTimeout must be above zero and at most 00:01:00.")
             .ValidateOnStart();

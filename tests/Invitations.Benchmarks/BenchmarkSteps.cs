@@ -29,16 +29,7 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
 
     public async Task MeasureServiceAsync()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Uploads:MaxRows"] = DryRunLargeRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Uploads:MaxFileBytes"] = (64 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Uploads:RateLimitPermits"] = "100000",
-            ["Sms:Provider"] = "Log",
-            ["Sms:AllowLogProvider"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Invitations.Api.Uploads"] = "Information",
-        };
+        var settings = ServiceSettings();
         await using var api = ServiceProcess.Api(infrastructure, settings);
         await using var worker = ServiceProcess.Worker(infrastructure, settings);
         await Task.WhenAll(api.StartAsync(), worker.StartAsync());
@@ -103,18 +94,21 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
             results.EndToEnd.Add(new EndToEndResult(size, Stats.Median(seconds), seconds.Min(), seconds.Max()) { CpuMsPerDealer = perDealerMs });
         }
 
-        foreach (var rows in new[] { 2_000, DryRunLargeRows })
-        {
-            var file = DealerFile.Create(rows);
-            var times = new List<double>();
-            for (var run = 0; run < options.Runs; run++)
-            {
-                times.Add((await client.UploadAsync(file, dryRun: true)).Accept.TotalMilliseconds);
-            }
+        await MeasureDryRunsAsync(client);
+    }
 
-            results.DryRunMs[rows] = Stats.Median(times);
-            Log($"dry run (parse + validate + code check) {rows} rows: {results.DryRunMs[rows]:F0} ms");
-        }
+    /// <summary>The dry runs alone (<c>--steps upload</c>): an Api of its own, no Worker, no jobs.</summary>
+    public async Task MeasureUploadAsync()
+    {
+        await using var api = ServiceProcess.Api(infrastructure, ServiceSettings());
+        await api.StartAsync();
+        var sponsor = TestIds.NewSponsorId();
+        await SponsorClient.IssueCodesAsync(api.BaseAddress, sponsor, "M", 1_000);
+        await using var client = await SponsorClient.ConnectAsync(api.BaseAddress, sponsor);
+
+        // One untimed dry run first: the first request pays for JIT compilation.
+        await client.UploadAsync(DealerFile.Create(2_000), dryRun: true);
+        await MeasureDryRunsAsync(client);
     }
 
     public async Task MeasurePeerAsync()
@@ -132,6 +126,33 @@ public sealed class BenchmarkSteps(TestInfrastructure infrastructure, BenchmarkO
             }
 
             results.PeerDealersPerSecond[size] = size / Stats.Median(seconds);
+        }
+    }
+
+    private static Dictionary<string, string?> ServiceSettings() => new()
+    {
+        ["Uploads:MaxRows"] = DryRunLargeRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Uploads:MaxFileBytes"] = (64 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Uploads:RateLimitPermits"] = "100000",
+        ["Sms:Provider"] = "Log",
+        ["Sms:AllowLogProvider"] = "true",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Invitations.Api.Uploads"] = "Information",
+    };
+
+    private async Task MeasureDryRunsAsync(SponsorClient client)
+    {
+        foreach (var rows in new[] { 2_000, DryRunLargeRows })
+        {
+            var file = DealerFile.Create(rows);
+            var times = new List<double>();
+            for (var run = 0; run < options.Runs; run++)
+            {
+                times.Add((await client.UploadAsync(file, dryRun: true)).Accept.TotalMilliseconds);
+            }
+
+            results.DryRunMs[rows] = Stats.Median(times);
+            Log($"dry run (parse + validate + code check) {rows} rows: {results.DryRunMs[rows]:F0} ms");
         }
     }
 

@@ -1,12 +1,35 @@
 using Invitations.Benchmarks;
 using Invitations.Benchmarks.Gateway;
+using Invitations.Benchmarks.Readers;
 using Invitations.Benchmarks.Reporting;
 using Invitations.Testing;
 
 // One command: dotnet run -c Release --project tests/Invitations.Benchmarks [-- --runs 3 --sizes 10,100,500,2000,10000]
-// Issue 19's gateway scenario alone: [-- --steps gateway --gateway-runs 1 --gateway-rate 100 --gateway-batch 10]
+// The dry runs alone: [-- --steps upload]. Issue 16's readers compared (no servers): [-- --steps readers]. Issue 19's gateway scenario alone: [-- --steps gateway --gateway-runs 1 --gateway-rate 100 --gateway-batch 10]
 // against the PostgreSQL and RabbitMQ that deploy/local/infra.sh starts (a database and vhost of its own).
+if (args is [ReaderChild.Flag, ..])
+{
+    // One read of the readers' comparison, in a process of its own (Readers/ReaderComparison).
+    ReaderChild.Run(args[1..]);
+    return;
+}
+
 var options = BenchmarkOptions.Parse(args);
+if (options.Steps is ["readers"])
+{
+    // Issue 16's comparison needs no servers; it rewrites its own section of docs/PERFORMANCE.md.
+    var folder = Path.Combine(Path.GetTempPath(), $"invitations-readers-{Environment.ProcessId}");
+    var cases = ReaderCases.Write(folder, Environment.GetEnvironmentVariable("INVITATIONS_TEST_CORPUS") ?? "artifacts/corpus");
+    var section = ReaderReport.Render(await ReaderComparison.RunAsync(cases));
+    Directory.Delete(folder, recursive: true);
+    Console.WriteLine(section);
+    var document = Path.GetFullPath(options.Output);
+    await File.WriteAllTextAsync(document, ReaderReport.Replace(File.Exists(document) ? await File.ReadAllTextAsync(document) : string.Empty, section));
+    Console.WriteLine($"written to {document}");
+    return;
+}
+
+
 await using var infrastructure = await TestInfrastructure.StartAsync("bench");
 var results = new Results();
 var steps = new BenchmarkSteps(infrastructure, options, results);
@@ -19,6 +42,16 @@ if (options.Steps.Contains("ceiling"))
 if (options.Steps.Contains("service"))
 {
     await steps.MeasureServiceAsync();
+}
+
+if (options.Steps.Contains("upload"))
+{
+    // The dry runs alone; their lines are printed (the full report needs the other steps).
+    await steps.MeasureUploadAsync();
+    if (options.Steps.All(s => s == "upload"))
+    {
+        return;
+    }
 }
 
 if (options.Steps.Contains("peer"))

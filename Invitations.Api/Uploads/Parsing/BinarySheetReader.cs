@@ -39,7 +39,7 @@ public static class BinarySheetReader
 
                 first ??= sheet;
             }
-            while (++tried < Xlsx.XlsxLimits.MaxSheetsTried && reader.NextResult());
+            while (++tried < SheetLimits.MaxSheetsTried && reader.NextResult());
 
             return first ?? throw new UploadRejectedException(StatusCodes.Status400BadRequest, "title.bad-request", "empty");
         }
@@ -57,13 +57,13 @@ public static class BinarySheetReader
     private static RawSheet ReadSheet(IExcelDataReader reader, ParseBudget budget)
     {
         var rows = new List<SheetRow>();
-        var max = SheetMapper.MaxRowsRead(budget.Options);
+        var max = budget.Limits.RowsRead;
         var rowNumber = 0;
         while (reader.Read() && rows.Count < max)
         {
             budget.Check();
             rowNumber++;
-            var cells = new string[Math.Min(reader.FieldCount, CellLimits.MaxColumns)];
+            var cells = new string[Math.Min(reader.FieldCount, SheetLimits.MaxColumns)];
             var used = 0;
             for (var i = 0; i < cells.Length; i++)
             {

@@ -75,7 +75,7 @@ public static class CsvSheetReader
                 AddCell(cells, field);
                 AddRow(rows, rowNumber++, cells, budget);
                 cells.Clear();
-                if (i >= text.Length - 1 || rows.Count >= SheetMapper.MaxRowsRead(budget.Options))
+                if (i >= text.Length - 1 || rows.Count >= budget.Limits.RowsRead)
                 {
                     break;
                 }
@@ -125,7 +125,7 @@ public static class CsvSheetReader
 
     private static void AddCell(List<string> cells, StringBuilder field)
     {
-        if (cells.Count < CellLimits.MaxColumns)
+        if (cells.Count < SheetLimits.MaxColumns)
         {
             cells.Add(field.ToString());
         }

@@ -15,6 +15,9 @@ public sealed class ParseBudget(UploadOptions options, TimeProvider clock)
 
     public UploadOptions Options { get; } = options;
 
+    /// <summary>The counts this parse may reach, from <see cref="Options"/>.</summary>
+    public SheetLimits Limits { get; } = SheetLimits.From(options);
+
     public void Check()
     {
         if ((++_checks & 63) == 0 && clock.GetElapsedTime(_start) > Options.ParseTimeout)

@@ -24,6 +24,22 @@ public sealed class When_support_looks_up_jobs
         Assert.That(list.Items[0].SponsorId, Is.EqualTo(sponsorId));
     }
 
+    [TestCase("BAYİ2.{0}@EXAMPLE.COM")]
+    [TestCase("bayı2.{0}@example.com")]
+    [TestCase("BAYı2.{0}@Example.com")]
+    public async Task Should_find_a_job_by_a_dealers_email_written_with_the_Turkish_dotted_or_dotless_i(string written)
+    {
+        // Stored as bayi2.…@example.com: the upload folds İ and ı to i, and so must the search.
+        var sponsorId = TestIds.NewSponsorId();
+        var job = await JobSeed.JobAsync(TestRun.Infrastructure, sponsorId);
+        using var client = TestRun.Api.CreateSupportClient();
+        var q = string.Format(System.Globalization.CultureInfo.InvariantCulture, written, sponsorId);
+
+        var list = await client.GetFromJsonAsync<SupportJobList>($"/api/v1/support/bulk-invitations?q={Uri.EscapeDataString(q)}");
+
+        Assert.That(list!.Items.Select(i => i.JobId), Is.EqualTo(new[] { job.Id }));
+    }
+
     [Test]
     public async Task Should_find_a_job_by_a_dealers_phone_written_the_local_way()
     {

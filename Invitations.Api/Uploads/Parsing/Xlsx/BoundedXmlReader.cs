@@ -4,24 +4,13 @@ using System.Xml;
 namespace Invitations.Api.Uploads.Parsing.Xlsx;
 
 /// <summary>
-/// A forward-only XmlReader over one package part that refuses the part past <see cref="XlsxLimits"/>: nesting
+/// A forward-only XmlReader over one package part that refuses the part past <see cref="SheetLimits"/>: nesting
 /// depth, element count and characters (the XmlReader's own bound, which also stops a part whose zip entry
 /// lies about its size), no DTD, no external anything; the parse's deadline is checked on every node.
 /// Text is read in chunks and cut at a cap, so a megabyte text node never becomes a megabyte string.
 /// </summary>
 internal sealed class BoundedXmlReader : IDisposable
 {
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = XlsxLimits.MaxCharactersPerPart,
-        MaxCharactersFromEntities = 1_024,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
-
     private readonly XmlReader _reader;
     private readonly string _part;
     private readonly ParseBudget _budget;
@@ -30,7 +19,16 @@ internal sealed class BoundedXmlReader : IDisposable
 
     public BoundedXmlReader(Stream stream, string part, ParseBudget budget)
     {
-        _reader = XmlReader.Create(stream, Settings);
+        _reader = XmlReader.Create(stream, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = budget.Limits.MaxCharactersPerPart,
+            MaxCharactersFromEntities = 1_024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+        });
         _part = part;
         _budget = budget;
     }
@@ -61,14 +59,14 @@ internal sealed class BoundedXmlReader : IDisposable
 
         if (read && _reader.NodeType == XmlNodeType.Element)
         {
-            if (_reader.Depth > XlsxLimits.MaxDepth)
+            if (_reader.Depth > SheetLimits.MaxDepth)
             {
-                throw ParseBudget.TooComplex(_part, $"XML nested deeper than {XlsxLimits.MaxDepth}");
+                throw ParseBudget.TooComplex(_part, $"XML nested deeper than {SheetLimits.MaxDepth}");
             }
 
-            if (++_elements > XlsxLimits.MaxElementsPerPart)
+            if (++_elements > _budget.Limits.MaxElementsPerPart)
             {
-                throw ParseBudget.TooComplex(_part, $"more than {XlsxLimits.MaxElementsPerPart} XML elements");
+                throw ParseBudget.TooComplex(_part, $"more than {_budget.Limits.MaxElementsPerPart} XML elements");
             }
         }
 

@@ -24,13 +24,13 @@ internal static class CellReference
             column = (column * 26) + (upper - 'A' + 1);
         }
 
-        return letters == 0 || column > XlsxLimits.MaxColumn ? null : column;
+        return letters == 0 || column > SheetLimits.ExcelColumns ? null : column;
     }
 
     /// <summary>A row attribute: digits only, 1..1,048,576.</summary>
     public static int? Row(string value) =>
         value.Length is > 0 and <= 7 && value.All(char.IsAsciiDigit) && int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) is var row
-            && row is >= 1 and <= XlsxLimits.MaxRow
+            && row is >= 1 and <= SheetLimits.ExcelRows
             ? row
             : null;
 }

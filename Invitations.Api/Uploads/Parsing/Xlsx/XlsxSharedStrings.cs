@@ -3,20 +3,23 @@ using System.Text;
 namespace Invitations.Api.Uploads.Parsing.Xlsx;
 
 /// <summary>
-/// The shared string table, each string cut at the longest cell we keep; more strings or more characters than a
-/// dealer list could need refuse the file. Rich text reads as its runs in order; phonetic hints (rPh) are left out.
+/// The shared string table, each string cut at the longest cell we keep. Rich text reads as its runs in order;
+/// phonetic hints (rPh) are left out. Reading stops at <see cref="SheetLimits.MaxSharedStrings"/> strings or
+/// <see cref="SheetLimits.MaxSharedStringCharacters"/> characters and says so in <see cref="Overflow"/>: the sheet is
+/// read first to tell a file with too many rows (the rows message, with the limit) from one that is too complex.
 /// </summary>
-internal static class XlsxSharedStrings
+internal sealed record XlsxSharedStrings(List<string> Strings, string? Overflow)
 {
-    public static List<string> Read(XlsxPackage package, string? path)
+    public static XlsxSharedStrings Read(XlsxPackage package, string? path)
     {
         var strings = new List<string>();
         using var reader = path is null ? null : package.OpenPart(path);
         if (reader is null)
         {
-            return strings;
+            return new XlsxSharedStrings(strings, null);
         }
 
+        var limits = package.Budget.Limits;
         long characters = 0;
         var text = new StringBuilder();
         while (reader.Read())
@@ -26,22 +29,22 @@ internal static class XlsxSharedStrings
                 continue;
             }
 
-            if (strings.Count >= XlsxLimits.MaxSharedStrings)
+            if (strings.Count >= limits.MaxSharedStrings)
             {
-                throw ParseBudget.TooComplex(path!, $"more than {XlsxLimits.MaxSharedStrings} shared strings");
+                return new XlsxSharedStrings(strings, $"more than {limits.MaxSharedStrings} shared strings");
             }
 
             text.Clear();
             reader.ReadText(text, package.Budget.MaxKeptCellLength, skip: "rPh");
             characters += text.Length;
-            if (characters > XlsxLimits.MaxSharedStringCharacters)
+            if (characters > limits.MaxSharedStringCharacters)
             {
-                throw ParseBudget.TooComplex(path!, $"more than {XlsxLimits.MaxSharedStringCharacters} characters of shared strings");
+                return new XlsxSharedStrings(strings, $"more than {limits.MaxSharedStringCharacters} characters of shared strings");
             }
 
             strings.Add(text.Length == 0 ? string.Empty : text.ToString());
         }
 
-        return strings;
+        return new XlsxSharedStrings(strings, null);
     }
 }

@@ -22,23 +22,37 @@ public static class XlsxSheetReader
 
             var strings = XlsxSharedStrings.Read(package, parts.SharedStrings);
             var dates = XlsxDateStyles.Read(package, parts.Styles);
-            RawSheet? first = null;
-            foreach (var path in parts.VisibleSheets.Take(XlsxLimits.MaxSheetsTried))
-            {
-                var sheet = new XlsxWorksheetReader(package, path, strings, dates).Read(SheetMapper.MaxRowsRead(budget.Options));
-                if (SheetMapper.FindHeader(sheet.Rows) is not null)
-                {
-                    return sheet;
-                }
+            var sheet = DealersSheet(package, parts, strings.Strings, dates);
 
-                first ??= sheet;
+            // A table past its bound is only forgiven when the sheet itself is too long: the validator then says
+            // "at most N dealers", which is what the sponsor must hear, rather than "too complex".
+            if (strings.Overflow is { } overflow && sheet.Rows.Count < budget.Limits.RowsRead)
+            {
+                throw ParseBudget.TooComplex(parts.SharedStrings!, overflow);
             }
 
-            return first!;
+            return sheet;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "title.corrupt", "corrupt");
         }
+    }
+
+    private static RawSheet DealersSheet(XlsxPackage package, XlsxWorkbookParts parts, List<string> strings, HashSet<int> dates)
+    {
+        RawSheet? first = null;
+        foreach (var path in parts.VisibleSheets.Take(SheetLimits.MaxSheetsTried))
+        {
+            var sheet = new XlsxWorksheetReader(package, path, strings, dates).Read(package.Budget.Limits.RowsRead);
+            if (SheetMapper.FindHeader(sheet.Rows) is not null)
+            {
+                return sheet;
+            }
+
+            first ??= sheet;
+        }
+
+        return first!;
     }
 }

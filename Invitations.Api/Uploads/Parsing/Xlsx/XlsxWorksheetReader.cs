@@ -27,7 +27,7 @@ internal sealed class XlsxWorksheetReader(XlsxPackage package, string path, List
 
             var reference = reader.Attribute("r");
             var next = reference is null ? rowNumber + 1 : CellReference.Row(reference);
-            if (next is null || next <= rowNumber || next > XlsxLimits.MaxRow)
+            if (next is null || next <= rowNumber || next > SheetLimits.ExcelRows)
             {
                 throw ParseBudget.BadReference(path, reference);
             }
@@ -55,7 +55,7 @@ internal sealed class XlsxWorksheetReader(XlsxPackage package, string path, List
             return null;
         }
 
-        var cells = new string[CellLimits.MaxColumns];
+        var cells = new string[SheetLimits.MaxColumns];
         var used = 0;
         var column = 0;
         var count = 0;
@@ -68,20 +68,20 @@ internal sealed class XlsxWorksheetReader(XlsxPackage package, string path, List
                 continue;
             }
 
-            if (++count > XlsxLimits.MaxColumn)
+            if (++count > SheetLimits.ExcelColumns)
             {
-                throw ParseBudget.TooComplex(path, $"more than {XlsxLimits.MaxColumn} cells in a row");
+                throw ParseBudget.TooComplex(path, $"more than {SheetLimits.ExcelColumns} cells in a row");
             }
 
             var reference = reader.Attribute("r");
             var next = reference is null ? column + 1 : CellReference.Column(reference);
-            if (next is null || next <= column || next > XlsxLimits.MaxColumn)
+            if (next is null || next <= column || next > SheetLimits.ExcelColumns)
             {
                 throw ParseBudget.BadReference(path, reference);
             }
 
             column = next.Value;
-            if (column > CellLimits.MaxColumns)
+            if (column > SheetLimits.MaxColumns)
             {
                 reader.SkipElement();
                 continue;
