@@ -34,15 +34,13 @@ public sealed partial class HttpSmsSender(
         var pending = Enumerable.Range(0, requests.Count).ToArray();
         while (pending.Length > 0)
         {
-            // One round trip for every message of the round; a batch leaves at its last message's slot.
-            var slots = await limiter.AcquireAsync(pending.Length, cancellationToken);
-            var batches = pending.Chunk(Math.Max(1, options.Value.Http.BatchSize)).ToArray();
-            var offset = 0;
-            var sends = new List<Task>(batches.Length);
-            foreach (var batch in batches)
+            // One round trip to the limiter for every message of the round.
+            var plan = SmsSendPlan.For(pending, options.Value.Http.BatchSize, options.Value.RatePerSecond);
+            var slots = await limiter.AcquireAsync(plan.Slots, cancellationToken);
+            var sends = new List<Task>(plan.Batches.Count);
+            for (var b = 0; b < plan.Batches.Count; b++)
             {
-                offset += batch.Length;
-                sends.Add(SendBatchAsync(requests, batch, slots.At(offset - 1), results, cancellationToken));
+                sends.Add(SendBatchAsync(requests, plan.Batches[b], slots.At(plan.SlotOf(b)), results, cancellationToken));
             }
 
             await Task.WhenAll(sends);

@@ -37,6 +37,17 @@ public sealed class SmsOptions
     /// </summary>
     public double RatePerSecond { get; set; }
 
+    /// <summary>
+    /// The share of <see cref="RatePerSecond"/> left unused: sends are paced at <c>RatePerSecond × (1 − this)</c>.
+    /// A message leaves a few milliseconds after its slot when the machine is busy; paced at exactly the limit,
+    /// such a late one lands in the gateway's next second on top of that second's full share and earns a 429,
+    /// whose pause costs far more than the headroom (docs/PERFORMANCE.md, "A real gateway").
+    /// </summary>
+    public double RateHeadroom { get; set; } = 0.02;
+
+    /// <summary>The pace the limiter keeps; 0: none.</summary>
+    public double PacedRatePerSecond => RatePerSecond > 0 ? RatePerSecond * (1 - RateHeadroom) : 0;
+
     /// <summary>The first pause after a 429 without <c>Retry-After</c>; it doubles while 429s go on.</summary>
     public TimeSpan ThrottleBackoff { get; set; } = TimeSpan.FromSeconds(1);
 

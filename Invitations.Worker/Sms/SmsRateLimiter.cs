@@ -4,7 +4,7 @@ using Npgsql;
 namespace Invitations.Worker.Sms;
 
 /// <summary>
-/// <c>Sms:RatePerSecond</c> across every Worker together (issue 19): one PostgreSQL row holds the next free send
+/// <c>Sms:RatePerSecond</c> (less <c>Sms:RateHeadroom</c>) across every Worker together: one PostgreSQL row holds the next free send
 /// slot. An acquisition of n permits moves it n intervals on and reads where its own slots start, in one
 /// statement with no lock held afterwards; the caller then waits on its own clock, holding no connection. Time
 /// is the database's, so Workers on machines whose clocks differ still share one schedule. Idle time is not
@@ -30,12 +30,15 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private int _consecutiveThrottles;
 
-    public bool Limited => options.Value.RatePerSecond > 0;
+    public bool Limited => options.Value.PacedRatePerSecond > 0;
 
-    /// <summary>Slots for <paramref name="permits"/> messages; without a limit, all of them now.</summary>
-    public async Task<SmsSlots> AcquireAsync(int permits, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="permits"/> slots in a row (a whole number for single messages; a batch may cost a fraction
+    /// more, <see cref="SmsSendPlan"/>); without a limit, all of them now.
+    /// </summary>
+    public async Task<SmsSlots> AcquireAsync(double permits, CancellationToken cancellationToken)
     {
-        var rate = options.Value.RatePerSecond;
+        var rate = options.Value.PacedRatePerSecond;
         if (rate <= 0 || permits <= 0)
         {
             return new SmsSlots(clock.GetUtcNow(), TimeSpan.Zero);

@@ -10,8 +10,12 @@ public static class SmsRegistration
         services.AddOptions<SmsOptions>()
             .Bind(configuration.GetSection(SmsOptions.SectionName))
             .Validate(o => o.RatePerSecond >= 0 && double.IsFinite(o.RatePerSecond), "Sms:RatePerSecond must be 0 (no limit) or more.")
+            .Validate(o => o.RateHeadroom is >= 0 and < 0.5, "Sms:RateHeadroom must be at least 0 and below 0.5.")
             .Validate(o => o.ThrottleBackoff > TimeSpan.Zero && o.ThrottleMaxPause >= o.ThrottleBackoff, "Sms:ThrottleBackoff must be positive and at most Sms:ThrottleMaxPause.")
             .Validate(o => o.Http.BatchSize is >= 1 and <= 1000, "Sms:Http:BatchSize must be between 1 and 1000.")
+            .Validate(
+                o => o.RatePerSecond <= 0 || o.Http.BatchSize <= o.RatePerSecond,
+                "Sms:Http:BatchSize must not be above Sms:RatePerSecond: one request would carry more than the gateway takes in a second.")
             .Validate(o => o.Http.MaxInFlight is >= 1 and <= 10_000, "Sms:Http:MaxInFlight must be between 1 and 10000.")
             .Validate(
                 o => o.Http.BatchSize == 1 || (o.Http.BatchBodyTemplate.Contains("{Messages}", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Http.BatchResultsProperty)),

@@ -6,5 +6,5 @@ namespace Invitations.Worker.Sms;
 /// </summary>
 public sealed record SmsSlots(DateTimeOffset FirstAt, TimeSpan Interval)
 {
-    public DateTimeOffset At(int index) => FirstAt + (Interval * index);
+    public DateTimeOffset At(double index) => FirstAt + (Interval * index);
 }
