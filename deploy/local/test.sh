@@ -39,7 +39,9 @@ if [ $# -eq 0 ]; then
   # The Cluster cases kill and stop nodes of their own three-node cluster (deploy/local/cluster.sh), never the
   # shared node; they run alone, after the rest, and the cluster is stopped after them.
   echo "[test] cluster (alone)"
-  if deploy/local/cluster.sh start; then
+  # A new cluster every run: no node data left by an earlier run (or a killed one) to wait on or to trip over.
+  deploy/local/cluster.sh reset || true
+  if deploy/local/cluster.sh start || { deploy/local/cluster.sh reset && deploy/local/cluster.sh start; }; then
     INVITATIONS_TEST_CLUSTER_RABBITMQ="amqp://guest:guest@127.0.0.1:5681/" \
     INVITATIONS_TEST_CLUSTER_MANAGEMENT="http://guest:guest@127.0.0.1:15681/" \
     INVITATIONS_TEST_CLUSTER_NODES="$(deploy/local/cluster.sh nodes)" \
