@@ -9,9 +9,10 @@ namespace Invitations.Worker.Sms;
 /// each or <c>Sms:Http:BatchSize</c> per request, as many in flight as the pacing needs (up to
 /// <c>Sms:Http:MaxInFlight</c>), not a fixed number per group. A 429 pauses every send and the message goes
 /// again later: it is neither a fault nor a retry. 5xx and timeouts are transient, other 4xx are rejections.
+/// A first SMS the gateway took is marked sent at once (<see cref="SmsSentRecorder"/>).
 /// </summary>
 public sealed partial class HttpSmsSender(
-    HttpClient http, IOptions<SmsOptions> options, SmsRateLimiter limiter, SmsInFlight inFlight, TimeProvider clock, ILogger<HttpSmsSender> logger)
+    HttpClient http, IOptions<SmsOptions> options, SmsRateLimiter limiter, SmsInFlight inFlight, SmsSentRecorder recorder, TimeProvider clock, ILogger<HttpSmsSender> logger)
     : ISmsSender
 {
     public string Name => "Http";
@@ -68,6 +69,8 @@ public sealed partial class HttpSmsSender(
         {
             results[batch[k]] = answer.Results[k];
         }
+
+        await recorder.RecordAsync([.. batch.Select(i => requests[i])], answer.Results, cancellationToken);
 
         if (!answer.Throttled)
         {

@@ -25,6 +25,7 @@ public static class SmsRegistration
         services.AddSingleton<SmsMetrics>();
         services.AddSingleton<SmsRateLimiter>();
         services.AddSingleton<SmsInFlight>();
+        services.AddSingleton<SmsSentRecorder>();
         services.AddScoped<SmsDelivery>();
 
         var provider = configuration[$"{SmsOptions.SectionName}:{nameof(SmsOptions.Provider)}"] ?? new SmsOptions().Provider;

@@ -35,6 +35,11 @@ public sealed class ThrottlingGatewayStub : IAsyncDisposable
     /// <summary>A batch item's status by phone and how many times the phone was seen (1 the first time); default 202.</summary>
     public Func<string, int, int> BatchStatus { get; set; } = (_, _) => 202;
 
+    /// <summary>Once this many messages were accepted, single sends are answered only when <see cref="Release"/> is set.</summary>
+    public int? HoldAfter { get; set; }
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private ConcurrentDictionary<string, int> Seen { get; } = new(StringComparer.Ordinal);
 
     public static async Task<ThrottlingGatewayStub> StartAsync()
@@ -68,7 +73,13 @@ public sealed class ThrottlingGatewayStub : IAsyncDisposable
             return Results.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var id = Accept(body.RootElement.GetProperty("to").GetString()!);
+        var phone = body.RootElement.GetProperty("to").GetString()!;
+        if (HoldAfter is { } limit && Volatile.Read(ref _ids) >= limit)
+        {
+            await Release.Task;
+        }
+
+        var id = Accept(phone);
         context.Response.Headers["X-Message-Id"] = id;
         return Results.Ok();
     }
