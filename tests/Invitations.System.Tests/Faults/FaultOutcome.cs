@@ -33,7 +33,8 @@ public static class FaultOutcome
         var figures = string.Create(CultureInfo.InvariantCulture,
             $"{caseName}: {(statuses.TrueForAll(s => s.Final) ? "final" : "NOT final")} {toFinal.TotalSeconds:0} s after the fault; "
             + $"SMS accepted {perPhone.Values.Sum()} for {perPhone.Count} phones, {perPhone.Values.Count(n => n > 1)} phones more than once (max {(perPhone.Count == 0 ? 0 : perPhone.Values.Max())}); "
-            + $"stub {stats}; _error queues: {(errorQueues.Count == 0 ? "none" : string.Join(", ", errorQueues.Select(q => $"{q.Name} {q.Messages}")))}");
+            + $"stub {stats}; _error queues: {(errorQueues.Count == 0 ? "none" : string.Join(", ", errorQueues.Select(q => $"{q.Name} {q.Messages}")))}; "
+            + $"Workers replaced for failing liveness: {rig.SupervisorRestarts}");
         await TestContext.Out.WriteLineAsync(figures);
         await File.AppendAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fault-report.txt"), $"{DateTime.UtcNow:O} {figures}\n");
 
