@@ -19,7 +19,7 @@ public sealed class When_a_hostile_xlsb_is_uploaded
         yield return Case("huge-shared-string-length", Header(), "corrupt", SharedStringsPart(
             [.. Record(XlsbFiles.BeginSst, [.. UInt32(1), .. UInt32(1)]), .. Record(19, [0, .. UInt32(0x4000_0000)])]));
         yield return Case("absurd-shared-string-count", Header(), "too complex", SharedStringsPart(AbsurdSharedStrings()));
-        yield return Case("millions-of-blank-cells-in-a-row", BlankCells(2_000_000), "reference");
+        yield return Case("millions-of-blank-cells-in-a-row", BlankCells(2_000_000), "too complex");
         yield return Case("rows-decreasing", Header().Row(3).Inline(1, "d@ornek.com").Row(2).Inline(1, "e@ornek.com"), "reference");
         yield return Case("row-repeated", Header().Row(2).Inline(1, "d@ornek.com").Row(2).Inline(1, "e@ornek.com"), "reference");
         yield return Case("row-past-excel", Header().Row(1_048_577).Inline(1, "d@ornek.com"), "reference");

@@ -8,7 +8,7 @@ namespace Invitations.Api.Tests.Uploads;
 /// <summary>
 /// Excel Binary Workbooks (.xlsb) read by our own BIFF12 reader, as an .xlsx is read: the first visible sheet with a
 /// header, numbers as their digits (phones stored as numbers, 3.0 as "3"), shared and inline strings, cached formula
-/// values, blank rows left out, row numbers the sheet's own, columns past the ones we read skipped.
+/// values, the short cells that carry no column, blank rows left out, row numbers the sheet's own, columns past the ones we read skipped.
 /// </summary>
 public sealed class When_an_xlsb_is_read
 {
@@ -86,10 +86,10 @@ public sealed class When_an_xlsb_is_read
         var hidden = new XlsbSheet().Row(1).Inline(1, "Email").Inline(2, "Phone").Row(2).Inline(1, "gizli@ornek.com").Inline(2, "05321110009");
         var dealers = new XlsbSheet()
             .Row(1).Shared(1, 0).Shared(2, 1).Inline(3, "Bayi Adı").Inline(4, "Kod Adedi").Inline(5, "Paket")
-            .Row(2).Inline(1, "d1@ornek.com").Real(2, 5321110001).Inline(3, "Çiftçi Şükrü İşletmesi").Rk(4, (3u << 2) | 2).Shared(5, 2)
+            .Row(2).Inline(1, "d1@ornek.com").ShortReal(5321110001).Inline(3, "Çiftçi Şükrü İşletmesi").Rk(4, (3u << 2) | 2).Shared(5, 2)
             .Row(4).Inline(1, "d3@ornek.com").Real(2, 905321110003).FormulaString(3, "Öz Gıda").Real(4, 3.0).Inline(5, "L")
             .Row(5).Blank(1).Blank(2).Inline(3, "   ")
-            .Row(6).Inline(1, "d4@ornek.com").Rk(2, 0x40080000).Inline(3, "Ege Bayi").Rk(4, (150u << 2) | 3).Inline(5, "S").Bool(6, true).Inline(40, "past the columns we read");
+            .Row(6).Inline(1, "d4@ornek.com").ShortRk(0x40080000).ShortInline("Ege Bayi").ShortRk((150u << 2) | 3).ShortInline("S").Bool(6, true).Inline(40, "past the columns we read");
         return XlsbFiles.Create([("Listeler", true, hidden), ("Bayiler", false, dealers)], SharedStrings);
     }
 }

@@ -39,6 +39,13 @@ internal sealed class XlsbSheet
         p.Write(new byte[10]);
     });
 
+    /// <summary>BrtShortSt, BrtShortReal, BrtShortRk: the cell after the row's previous one, no column written.</summary>
+    public XlsbSheet ShortInline(string value) => ShortCell(17, p => XlsbFiles.WideString(p, value));
+
+    public XlsbSheet ShortReal(double value) => ShortCell(16, p => p.Write(BitConverter.GetBytes(value)));
+
+    public XlsbSheet ShortRk(uint rk) => ShortCell(13, p => XlsbFiles.UInt32(p, rk));
+
     /// <summary>Any record, as it is given.</summary>
     public XlsbSheet Raw(byte[] bytes)
     {
@@ -64,6 +71,15 @@ internal sealed class XlsbSheet
         var payload = new MemoryStream();
         XlsbFiles.UInt32(payload, (uint)(column - 1));
         XlsbFiles.UInt32(payload, (uint)style);
+        value(payload);
+        XlsbFiles.Record(_records, type, payload.ToArray());
+        return this;
+    }
+
+    private XlsbSheet ShortCell(int type, Action<MemoryStream> value)
+    {
+        var payload = new MemoryStream();
+        XlsbFiles.UInt32(payload, 0);
         value(payload);
         XlsbFiles.Record(_records, type, payload.ToArray());
         return this;

@@ -15,6 +15,15 @@ internal static class XlsbRecords
     public const int FmlaNum = 9;
     public const int FmlaBool = 10;
     public const int FmlaError = 11;
+
+    /// <summary>
+    /// BrtShortBlank (12) .. BrtShortIsst (18): BrtCellBlank .. BrtCellIsst without the column, which is the one after
+    /// the row's previous cell (Excel and SheetJS write them for runs of adjacent cells).
+    /// </summary>
+    public const int ShortBlank = 12;
+    public const int ShortIsst = 18;
+    public const int ShortOffset = ShortBlank - CellBlank;
+
     public const int SstItem = 19;
     public const int Fmt = 44;
     public const int Xf = 47;

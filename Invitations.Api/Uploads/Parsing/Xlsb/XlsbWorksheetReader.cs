@@ -42,7 +42,7 @@ internal sealed class XlsbWorksheetReader(XlsxPackage package, string path, List
                 inRow = true;
                 used = column = count = 0;
             }
-            else if (type is >= XlsbRecords.CellBlank and <= XlsbRecords.FmlaError or XlsbRecords.CellRString)
+            else if (type is >= XlsbRecords.CellBlank and <= XlsbRecords.ShortIsst or XlsbRecords.CellRString)
             {
                 if (!inRow)
                 {
@@ -54,7 +54,8 @@ internal sealed class XlsbWorksheetReader(XlsxPackage package, string path, List
                     throw ParseBudget.TooComplex(path, $"more than {SheetLimits.ExcelColumns} cells in a row");
                 }
 
-                var next = reader.UInt32();
+                var isShort = type >= XlsbRecords.ShortBlank && type <= XlsbRecords.ShortIsst;
+                var next = isShort ? (uint)column : reader.UInt32();
                 if (next >= SheetLimits.ExcelColumns || next < column)
                 {
                     throw ParseBudget.BadReference(path, string.Create(CultureInfo.InvariantCulture, $"R{rowNumber}C{(long)next + 1}"));
@@ -67,7 +68,7 @@ internal sealed class XlsbWorksheetReader(XlsxPackage package, string path, List
                 }
 
                 var style = (int)(reader.UInt32() & 0xFFFFFF);
-                var value = CellText(reader, type, style);
+                var value = CellText(reader, isShort ? type - XlsbRecords.ShortOffset : type, style);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
                     _cells[column - 1] = value;
