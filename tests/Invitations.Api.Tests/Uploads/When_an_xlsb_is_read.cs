@@ -44,6 +44,17 @@ public sealed class When_an_xlsb_is_read
     }
 
     [Test]
+    public void Should_give_dates_as_yyyy_MM_dd_and_other_numbers_as_they_are()
+    {
+        var sheet = new XlsbSheet().Row(1).Real(1, 46358, style: 1).Real(2, 46358, style: 2).Real(3, 46358, style: 3).Real(4, 46358);
+        var file = XlsbFiles.Create([("Bayiler", false, sheet)], stylesPart: XlsbFiles.Styles("dd.mm.yyyy;@", 0, 14, 164, 4));
+
+        var cells = Parse.Xlsb(file).Rows.Single().Cells;
+
+        Assert.That(cells, Is.EqualTo(new[] { "2026-12-02", "2026-12-02", "46358", "46358" }));
+    }
+
+    [Test]
     public async Task Should_answer_an_upload_as_its_xlsx_twin()
     {
         var sponsorId = TestIds.NewSponsorId();

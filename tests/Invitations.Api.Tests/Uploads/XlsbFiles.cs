@@ -13,7 +13,9 @@ internal static class XlsbFiles
     public const int BeginSst = 159;
 
     /// <summary>A workbook of <paramref name="sheets"/> (name, hidden, the sheet's records) and a shared string table.</summary>
-    public static byte[] Create(IReadOnlyList<(string Name, bool Hidden, XlsbSheet Sheet)> sheets, IReadOnlyList<string>? sharedStrings = null, byte[]? sharedStringsPart = null)
+    public static byte[] Create(
+        IReadOnlyList<(string Name, bool Hidden, XlsbSheet Sheet)> sheets, IReadOnlyList<string>? sharedStrings = null, byte[]? sharedStringsPart = null,
+        byte[]? stylesPart = null)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
@@ -22,7 +24,7 @@ internal static class XlsbFiles
             Part(zip, "[Content_Types].xml", Encoding.UTF8.GetBytes($"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>{overrides}</Types>"""));
             Part(zip, "_rels/.rels", Encoding.UTF8.GetBytes("""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>"""));
             var relationships = string.Concat(sheets.Select((_, i) => $"""<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i + 1}.bin"/>"""));
-            Part(zip, "xl/_rels/workbook.bin.rels", Encoding.UTF8.GetBytes($"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.bin"/></Relationships>"""));
+            Part(zip, "xl/_rels/workbook.bin.rels", Encoding.UTF8.GetBytes($"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.bin"/><Relationship Id="rIdY" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.bin"/></Relationships>"""));
 
             var workbook = new MemoryStream();
             Record(workbook, 131, []);
@@ -49,9 +51,35 @@ internal static class XlsbFiles
             {
                 Part(zip, "xl/sharedStrings.bin", sharedStringsPart ?? SharedStrings(sharedStrings!));
             }
+
+            if (stylesPart is not null)
+            {
+                Part(zip, "xl/styles.bin", stylesPart);
+            }
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A styles part whose cell formats are <paramref name="formats"/> (number format ids), with custom format 164 as
+    /// <paramref name="customCode"/>; a style index into it is a cell's style.
+    /// </summary>
+    public static byte[] Styles(string customCode, params ushort[] formats)
+    {
+        var part = new MemoryStream();
+        var format = new MemoryStream();
+        format.Write(BitConverter.GetBytes((ushort)164));
+        WideString(format, customCode);
+        Record(part, 44, format.ToArray());
+        Record(part, 617, [.. BitConverter.GetBytes((uint)formats.Length)]);
+        foreach (var id in formats)
+        {
+            Record(part, 47, [.. BitConverter.GetBytes((ushort)0xFFFF), .. BitConverter.GetBytes(id), .. new byte[12]]);
+        }
+
+        Record(part, 618, []);
+        return part.ToArray();
     }
 
     /// <summary>One visible sheet named Bayiler.</summary>
