@@ -6,7 +6,7 @@ namespace Invitations.Api.Uploads.Files;
 
 /// <summary>
 /// Decides what a file is from its bytes, never from its name: an OOXML workbook (a zip holding the
-/// workbook parts; a binary .xlsb is refused), an Excel 97-2003 compound document, or text for
+/// workbook parts, XML or a binary .xlsb's), an Excel 97-2003 compound document, or text for
 /// CSV. A zip whose parts would inflate past the limit is refused here, from the central directory,
 /// before anything is decompressed. An OpenDocument spreadsheet and a password-protected workbook
 /// (Office encrypts an .xlsx into a compound document with an EncryptionInfo stream) are told apart
@@ -96,10 +96,8 @@ public static class FileSniffer
                 throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, "title.unsupported", "unsupported");
             }
 
-            // Excel's binary workbook: no reader served here reads it (ExcelDataReader reads it from 3.7; 3.6.0 is served).
-            return binary
-                ? throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, "title.unsupported", "xlsb")
-                : FileKind.Xlsx;
+            // Excel's binary workbook: read by our own BIFF12 reader (no reader served here reads it).
+            return binary ? FileKind.Xlsb : FileKind.Xlsx;
         }
         catch (InvalidDataException)
         {

@@ -1,4 +1,5 @@
 using Invitations.Api.Uploads.Parsing;
+using Invitations.Api.Uploads.Parsing.Xlsb;
 using Invitations.Api.Uploads.Parsing.Xlsx;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed class SheetLoader(ParseGate gate, IOptions<UploadOptions> options,
         return kind switch
         {
             FileKind.Xlsx => XlsxSheetReader.Read(file.Content, budget),
+            FileKind.Xlsb => XlsbSheetReader.Read(file.Content, budget),
             FileKind.Xls => BinarySheetReader.Read(file.Content, budget),
             _ => CsvSheetReader.Read(file.Content, budget),
         };

@@ -1,5 +1,6 @@
 using Invitations.Api.Uploads;
 using Invitations.Api.Uploads.Parsing;
+using Invitations.Api.Uploads.Parsing.Xlsb;
 using Invitations.Api.Uploads.Parsing.Xlsx;
 
 namespace Invitations.Api.Tests.Uploads;
@@ -15,4 +16,7 @@ internal static class Parse
 
     public static RawSheet Binary(byte[] file, UploadOptions? options = null) =>
         BinarySheetReader.Read(file, new ParseBudget(options ?? new UploadOptions(), TimeProvider.System));
+
+    public static RawSheet Xlsb(byte[] file, UploadOptions? options = null) =>
+        XlsbSheetReader.Read(file, new ParseBudget(options ?? new UploadOptions(), TimeProvider.System));
 }

@@ -16,6 +16,12 @@ public sealed class When_a_file_is_sniffed
     }
 
     [Test]
+    public void Should_know_an_xlsb_by_its_binary_workbook_part()
+    {
+        Assert.That(FileSniffer.Sniff(When_an_xlsb_is_read.Workbook(), Limits), Is.EqualTo(FileKind.Xlsb));
+    }
+
+    [Test]
     public void Should_refuse_a_compound_document_that_is_no_workbook_and_name_what_is_read()
     {
         var ex = Assert.Throws<UploadRejectedException>(() => FileSniffer.Sniff(DealerFiles.LegacyXls(), Limits));

@@ -38,7 +38,7 @@ public sealed class When_the_file_is_not_acceptable
         var body = await Upload.JsonAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("Yalnızca Excel (.xlsx, .xlsm, .xls)"));
+        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("Yalnızca Excel (.xlsx, .xlsm, .xlsb, .xls)"));
     }
 
     [Test]

@@ -5,6 +5,7 @@ using System.Text;
 using ExcelDataReader;
 using InvitationsApi::Invitations.Api.Uploads;
 using InvitationsApi::Invitations.Api.Uploads.Parsing;
+using InvitationsApi::Invitations.Api.Uploads.Parsing.Xlsb;
 using InvitationsApi::Invitations.Api.Uploads.Parsing.Xlsx;
 using MiniExcelLibs;
 
@@ -36,6 +37,7 @@ public static class LibraryReaders
         return extension switch
         {
             ".xlsx" or ".xlsm" => XlsxSheetReader.Read(file, budget).Rows,
+            ".xlsb" => XlsbSheetReader.Read(file, budget).Rows,
             ".xls" => BinarySheetReader.Read(file, budget).Rows,
             _ => throw new NotSupportedException($"{extension}: not read by ours (415)"),
         };

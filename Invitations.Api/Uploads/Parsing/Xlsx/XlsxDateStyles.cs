@@ -46,9 +46,13 @@ internal static class XlsxDateStyles
 
     private static bool IsBuiltInDate(string id) =>
         int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-        && n is >= 14 and <= 22 or >= 45 and <= 47;
+        && IsBuiltInDate(n);
 
-    private static bool IsDateFormat(string? code)
+    /// <summary>The built-in number formats that are dates (also what an .xlsb's BrtXF names).</summary>
+    internal static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 45 and <= 47;
+
+    /// <summary>A custom format code with d, m or y as a format letter (not quoted, bracketed or escaped).</summary>
+    internal static bool IsDateFormat(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {

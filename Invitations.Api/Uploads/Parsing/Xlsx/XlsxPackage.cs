@@ -24,6 +24,9 @@ internal sealed class XlsxPackage(ZipArchive zip, ParseBudget budget) : IDisposa
         return entry is null ? null : new BoundedXmlReader(entry.Open(), path, Budget);
     }
 
+    /// <summary>A part's zip entry, for the binary parts of an .xlsb (see <c>Xlsb/Biff12Reader</c>).</summary>
+    public ZipArchiveEntry? Entry(string path) => zip.GetEntry(path);
+
     /// <summary>A part's relationships as (id, type's last segment, target resolved against the part's folder).</summary>
     public List<(string Id, string Type, string? Target)> Relationships(string relsPath, string baseFolder)
     {
