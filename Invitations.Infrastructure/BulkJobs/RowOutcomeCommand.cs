@@ -1,3 +1,4 @@
+using Invitations.Infrastructure.Persistence;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Npgsql;
 
@@ -23,6 +24,10 @@ public static class RowOutcomeCommand
 
     /// <inheritdoc cref="RecordedJob"/>
     public const string RecordedRow = "recorded_row";
+
+    /// <summary>The columns of what <see cref="CreateMany"/> returns.</summary>
+    public static (Column<Guid> JobId, Column<int> RowNumber) RecordedColumns(ResultColumns columns) =>
+        (columns.Required<Guid>(RecordedJob), columns.Required<int>(RecordedRow));
 
     // Each row is found by its key (a lateral lookup) and updated by its tuple id, so the plan stays one index
     // probe per row whatever the table's statistics say (docs/PERFORMANCE.md). A tuple id read in the statement

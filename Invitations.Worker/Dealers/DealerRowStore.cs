@@ -90,9 +90,7 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         {
             if (reader.FieldCount == 2 && reader.GetName(0) == RowOutcomeCommand.RecordedJob)
             {
-                var columns = new ResultColumns(reader);
-                var job = columns.Required<Guid>(RowOutcomeCommand.RecordedJob);
-                var rowNumber = columns.Required<int>(RowOutcomeCommand.RecordedRow);
+                var (job, rowNumber) = RowOutcomeCommand.RecordedColumns(new ResultColumns(reader));
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     recorded.Add((job.Value, rowNumber.Value));
