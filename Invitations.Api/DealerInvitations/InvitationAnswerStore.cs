@@ -1,5 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.DealerInvitations;
+using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.Entities;
 using MassTransit;
 using Npgsql;
@@ -13,8 +14,10 @@ namespace Invitations.Api.DealerInvitations;
 /// </summary>
 public sealed class InvitationAnswerStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    private const string Columns =
+    internal const string Columns =
         "SELECT id, sponsor_id, bulk_job_id, type, status, dealer_name, email, phone, tier, code_count, expires_at, dealer_id FROM dealer_invitations WHERE token = @token";
+
+    internal const string CodesSql = "SELECT code FROM sponsorship_codes WHERE invitation_id = @id ORDER BY id";
 
     public async Task<InvitationAnswer> ViewAsync(string token, CancellationToken cancellationToken)
     {
@@ -130,36 +133,43 @@ public sealed class InvitationAnswerStore(NpgsqlDataSource dataSource, TimeProvi
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         Add(command, ("token", token));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new InvitationDetails(
-            reader.GetGuid(0),
-            reader.GetInt64(1),
-            reader.GetGuid(2),
-            Enum.Parse<InvitationType>(reader.GetString(3)),
-            Enum.Parse<InvitationStatus>(reader.GetString(4)),
-            reader.GetString(5),
-            reader.GetString(6),
-            reader.GetString(7),
-            Enum.Parse<PackageTier>(reader.GetString(8)),
-            reader.GetInt32(9),
-            reader.GetFieldValue<DateTimeOffset>(10),
-            reader.IsDBNull(11) ? null : reader.GetGuid(11));
+        var read = DetailsReader(new ResultColumns(reader));
+        return await reader.ReadAsync(cancellationToken) ? read() : null;
     }
+
+    /// <summary>Reads the current row of <see cref="Columns"/>; the columns are found by name once, here.</summary>
+    internal static Func<InvitationDetails> DetailsReader(ResultColumns columns)
+    {
+        var id = columns.Required<Guid>("id");
+        var sponsorId = columns.Required<long>("sponsor_id");
+        var jobId = columns.Required<Guid>("bulk_job_id");
+        var type = columns.Enum<InvitationType>("type");
+        var status = columns.Enum<InvitationStatus>("status");
+        var dealerName = columns.Required<string>("dealer_name");
+        var email = columns.Required<string>("email");
+        var phone = columns.Required<string>("phone");
+        var tier = columns.Enum<PackageTier>("tier");
+        var codeCount = columns.Required<int>("code_count");
+        var expiresAt = columns.Required<DateTimeOffset>("expires_at");
+        var dealerId = columns.Nullable<Guid>("dealer_id");
+        return () => new InvitationDetails(
+            id.Value, sponsorId.Value, jobId.Value, type.Value, status.Value, dealerName.Value, email.Value, phone.Value, tier.Value,
+            codeCount.Value, expiresAt.Value, dealerId.Value);
+    }
+
+    internal static Column<string> CodeColumn(ResultColumns columns) => columns.Required<string>("code");
 
     private static async Task<IReadOnlyList<string>> CodesAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid invitationId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT code FROM sponsorship_codes WHERE invitation_id = @id ORDER BY id", connection, transaction);
+        await using var command = new NpgsqlCommand(CodesSql, connection, transaction);
         Add(command, ("id", invitationId));
         var codes = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var code = CodeColumn(new ResultColumns(reader));
         while (await reader.ReadAsync(cancellationToken))
         {
-            codes.Add(reader.GetString(0));
+            codes.Add(code.Value);
         }
 
         return codes;

@@ -33,7 +33,7 @@ internal static class JobCommandEndpoints
         await publish.Publish(
             new CancelBulkInvitation { BulkJobId = jobId, RequestedBy = CurrentUser.From(user).Subject, RequestedAt = clock.GetUtcNow() },
             cancellationToken);
-        return TypedResults.Accepted(StatusUrl(jobId), new JobCommandResponse(jobId, "CancelRequested", StatusUrl(jobId)));
+        return TypedResults.Accepted(JobEndpoints.StatusUrl(jobId), new JobCommandResponse(jobId, "CancelRequested", JobEndpoints.StatusUrl(jobId)));
     }
 
     public static async Task<Results<Accepted<JobCommandResponse>, NotFound, ProblemHttpResult>> RetryFailed(
@@ -58,8 +58,6 @@ internal static class JobCommandEndpoints
         await publish.Publish(
             new RetryFailedDealers { BulkJobId = jobId, RequestedBy = CurrentUser.From(user).Subject, RequestedAt = clock.GetUtcNow() },
             cancellationToken);
-        return TypedResults.Accepted(StatusUrl(jobId), new JobCommandResponse(jobId, "RetryRequested", StatusUrl(jobId)));
+        return TypedResults.Accepted(JobEndpoints.StatusUrl(jobId), new JobCommandResponse(jobId, "RetryRequested", JobEndpoints.StatusUrl(jobId)));
     }
-
-    private static string StatusUrl(Guid jobId) => $"/api/v1/bulk-invitations/{jobId}";
 }

@@ -11,8 +11,22 @@ namespace Invitations.Api.Jobs;
 /// <summary>One line per dealer in the upload's row order, every text cell neutralised against formula injection.</summary>
 public sealed class JobResultsExport(InvitationsDbContext db)
 {
-    private static readonly string[] Headers = ["Row", "Email", "Phone", "DealerName", "Status", "InvitationId", "InvitationStatus", "Codes", "Error", "Sms"];
-    private static readonly double[] Widths = [6, 34, 16, 28, 12, 38, 16, 40, 50, 30];
+    /// <summary>The file's columns in order, each with its header, its xlsx width and its value: a column is one entry.</summary>
+    private static readonly ResultColumn[] Columns =
+    [
+        new("Row", 6, l => l.Row.RowNumber.ToString(CultureInfo.InvariantCulture)),
+        new("Email", 34, l => l.Row.Email),
+        new("Phone", 16, l => l.Row.Phone),
+        new("DealerName", 28, l => l.Row.DealerName),
+        new("Status", 12, l => l.Row.Status.ToString()),
+        new("InvitationId", 38, l => l.Row.InvitationId?.ToString() ?? string.Empty),
+        new("InvitationStatus", 16, l => l.InvitationStatus),
+        new("Codes", 40, l => l.Codes),
+        new("Error", 50, l => l.Row.Error ?? string.Empty),
+        new("Sms", 30, l => l.Sms),
+    ];
+
+    private static readonly string[] Headers = [.. Columns.Select(c => c.Header)];
 
     public async Task<IReadOnlyList<string[]>> LinesAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -27,12 +41,10 @@ public sealed class JobResultsExport(InvitationsDbContext db)
                 .Select(i => new { i.RowNumber, i.Status }).ToListAsync(cancellationToken))
             .ToDictionary(i => i.RowNumber, i => i.Status.ToString());
         var sms = await SmsColumnAsync(jobId, cancellationToken);
-        return rows.Select(r => new[]
-        {
-            r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Email, r.Phone, r.DealerName, r.Status.ToString(),
-            r.InvitationId?.ToString() ?? string.Empty, statuses.GetValueOrDefault(r.RowNumber, string.Empty), string.Join(' ', codes[r.RowNumber]), r.Error ?? string.Empty,
-            sms.GetValueOrDefault(r.RowNumber, string.Empty),
-        }).ToList();
+        return rows
+            .Select(r => new ResultLine(r, string.Join(' ', codes[r.RowNumber]), statuses.GetValueOrDefault(r.RowNumber, string.Empty), sms.GetValueOrDefault(r.RowNumber, string.Empty)))
+            .Select(line => Columns.Select(c => c.Value(line)).ToArray())
+            .ToList();
     }
 
     /// <summary>The SMS column (issue 19): Sent, Delivered or "Undelivered: the operator's reason"; empty when none was sent.</summary>
@@ -66,16 +78,16 @@ public sealed class JobResultsExport(InvitationsDbContext db)
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("Results");
-        for (var c = 0; c < Headers.Length; c++)
+        for (var c = 0; c < Columns.Length; c++)
         {
-            sheet.Cell(1, c + 1).Value = Headers[c];
-            sheet.Column(c + 1).Width = Widths[c];
+            sheet.Cell(1, c + 1).Value = Columns[c].Header;
+            sheet.Column(c + 1).Width = Columns[c].Width;
         }
 
         sheet.Row(1).Style.Font.Bold = true;
         for (var r = 0; r < lines.Count; r++)
         {
-            for (var c = 0; c < Headers.Length; c++)
+            for (var c = 0; c < Columns.Length; c++)
             {
                 // Text cells only: ClosedXML must not guess a number, a date or a formula.
                 sheet.Cell(r + 2, c + 1).SetValue(SpreadsheetText.Neutralize(lines[r][c]));
@@ -93,4 +105,9 @@ public sealed class JobResultsExport(InvitationsDbContext db)
     /// </summary>
     private static string Quote(string value) =>
         value.Length > 0 && value.All(char.IsAsciiDigit) ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>What one line of the file is made of: the row and what the job's invitations and codes say about it.</summary>
+    private sealed record ResultLine(BulkInvitationRow Row, string Codes, string InvitationStatus, string Sms);
+
+    private sealed record ResultColumn(string Header, double Width, Func<ResultLine, string> Value);
 }

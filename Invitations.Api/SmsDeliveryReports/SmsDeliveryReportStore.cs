@@ -1,3 +1,4 @@
+using Invitations.Infrastructure.Persistence;
 using Invitations.Infrastructure.Persistence.Entities;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace Invitations.Api.SmsDeliveryReports;
 /// </summary>
 public sealed class SmsDeliveryReportStore(NpgsqlDataSource dataSource)
 {
-    private const string RecordSql = """
+    internal const string RecordSql = """
         WITH target AS (
             SELECT id, sms_delivery_status AS status, sms_delivery_reported_at AS at
             FROM dealer_invitations WHERE sms_provider_message_id = @id
@@ -24,7 +25,7 @@ public sealed class SmsDeliveryReportStore(NpgsqlDataSource dataSource)
                 OR (t.status = 'Sent' AND (@final OR @at > t.at))
                 OR (@final AND t.status <> 'Sent' AND @at > t.at))
             RETURNING d.id)
-        SELECT (SELECT count(*) FROM target), (SELECT count(*) FROM changed)
+        SELECT (SELECT count(*) FROM target) AS found, (SELECT count(*) FROM changed) AS changed
         """;
 
     /// <summary>Null when no invitation carries the id; otherwise whether the report changed what is recorded.</summary>
@@ -37,7 +38,12 @@ public sealed class SmsDeliveryReportStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("at", at);
         command.Parameters.AddWithValue("final", status != SmsDeliveryStatus.Sent);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var (found, changed) = RecordColumns(new ResultColumns(reader));
         await reader.ReadAsync(cancellationToken);
-        return reader.GetInt64(0) == 0 ? null : reader.GetInt64(1) > 0;
+        return found.Value == 0 ? null : changed.Value > 0;
     }
+
+    /// <summary>How many invitations <see cref="RecordSql"/> found for the id and how many it changed.</summary>
+    internal static (Column<long> Found, Column<long> Changed) RecordColumns(ResultColumns columns) =>
+        (columns.Required<long>("found"), columns.Required<long>("changed"));
 }

@@ -15,8 +15,6 @@ public static class UploadEndpoints
     public const string RateLimitPolicy = "uploads";
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static string StatusUrl(Guid jobId) => $"/api/v1/bulk-invitations/{jobId}";
-
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/bulk-invitations").WithTags("Uploads");

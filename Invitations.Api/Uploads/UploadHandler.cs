@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Invitations.Api.Infrastructure;
+using Invitations.Api.Jobs;
 using Invitations.Api.Uploads.Acceptance;
 using Invitations.Api.Uploads.Files;
 using Invitations.Api.Uploads.Parsing;
@@ -85,7 +86,7 @@ public sealed partial class UploadHandler(
 
     private static IResult Accepted(BulkInvitationJob job)
     {
-        var url = UploadEndpoints.StatusUrl(job.Id);
+        var url = JobEndpoints.StatusUrl(job.Id);
         return TypedResults.Accepted(url, new BulkInvitationAcceptedResponse(job.Id, job.Status.ToString(), job.TotalDealers, url));
     }
 

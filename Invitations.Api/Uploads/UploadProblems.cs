@@ -1,3 +1,4 @@
+using Invitations.Api.Jobs;
 using Invitations.Api.Uploads.Acceptance;
 using Invitations.Api.Uploads.Parsing;
 using Invitations.Api.Uploads.Validation;
@@ -29,7 +30,7 @@ public static class UploadProblems
 
     public static ProblemHttpResult AlreadyRunning(Guid jobId, UploadLanguage language) =>
         Problem(StatusCodes.Status409Conflict, language, "title.running", UploadText.Get(language, "running", jobId),
-            ("jobId", jobId), ("statusUrl", UploadEndpoints.StatusUrl(jobId)));
+            ("jobId", jobId), ("statusUrl", JobEndpoints.StatusUrl(jobId)));
 
     public static ProblemHttpResult KeyReused(UploadLanguage language) =>
         Problem(StatusCodes.Status422UnprocessableEntity, language, "title.idempotency", UploadText.Get(language, "idempotency"));

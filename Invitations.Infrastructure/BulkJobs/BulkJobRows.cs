@@ -18,21 +18,47 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
         Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int>? rows, CancellationToken cancellationToken) =>
         rows is null ? await RecountAllAsync(jobId, cancellationToken) : await CountChangedAsync(jobId, counted, rows, cancellationToken);
 
+    internal const string RecountAllSql = """
+        UPDATE bulk_invitation_rows SET counted_status = NULLIF(status, 'Pending')
+        WHERE job_id = @job AND counted_status IS DISTINCT FROM NULLIF(status, 'Pending');
+        SELECT count(*) FILTER (WHERE status = 'Succeeded')::int AS succeeded, count(*) FILTER (WHERE status = 'Failed')::int AS failed,
+               count(*) FILTER (WHERE status = 'Skipped')::int AS skipped
+        FROM bulk_invitation_rows WHERE job_id = @job
+        """;
+
+    internal const string CountChangedSql = RowOutcomeCommand.LockRowsSql + """
+        ;
+        UPDATE bulk_invitation_rows r SET counted_status = NULLIF(r.status, 'Pending')
+        FROM (SELECT y.tid, y.was
+              FROM unnest(@rows) AS u(row_number)
+              CROSS JOIN LATERAL (SELECT ctid AS tid, counted_status AS was FROM bulk_invitation_rows x
+                                  WHERE x.job_id = @job AND x.row_number = u.row_number LIMIT 1) y) c
+        WHERE r.ctid = c.tid AND r.counted_status IS DISTINCT FROM NULLIF(r.status, 'Pending')
+        RETURNING c.was, r.counted_status AS now
+        """;
+
     private async Task<OutcomeCounts> RecountAllAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        const string sql = """
-            UPDATE bulk_invitation_rows SET counted_status = NULLIF(status, 'Pending')
-            WHERE job_id = @job AND counted_status IS DISTINCT FROM NULLIF(status, 'Pending');
-            SELECT count(*) FILTER (WHERE status = 'Succeeded')::int, count(*) FILTER (WHERE status = 'Failed')::int,
-                   count(*) FILTER (WHERE status = 'Skipped')::int
-            FROM bulk_invitation_rows WHERE job_id = @job
-            """;
-        await using var command = await DbCommands.CreateAsync(db, sql, cancellationToken);
+        await using var command = await DbCommands.CreateAsync(db, RecountAllSql, cancellationToken);
         DbCommands.Add(command, ("job", jobId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var read = CountsReader(new ResultColumns(reader));
         await reader.ReadAsync(cancellationToken);
-        return new OutcomeCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        return read();
     }
+
+    /// <summary>Reads the row of <see cref="RecountAllSql"/>; the columns are found by name once, here.</summary>
+    internal static Func<OutcomeCounts> CountsReader(ResultColumns columns)
+    {
+        var succeeded = columns.Required<int>("succeeded");
+        var failed = columns.Required<int>("failed");
+        var skipped = columns.Required<int>("skipped");
+        return () => new OutcomeCounts(succeeded.Value, failed.Value, skipped.Value);
+    }
+
+    /// <summary>What a row of <see cref="CountChangedSql"/> was counted as and is counted as now.</summary>
+    internal static (OptionalColumn<string> Was, OptionalColumn<string> Now) ChangeColumns(ResultColumns columns) =>
+        (columns.Optional<string>("was"), columns.Optional<string>("now"));
 
     /// <summary>
     /// The named rows whose outcome moved since they were counted, marked counted; the update returns what each
@@ -42,24 +68,15 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
     /// </summary>
     private async Task<OutcomeCounts> CountChangedAsync(Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int> rows, CancellationToken cancellationToken)
     {
-        const string sql = RowOutcomeCommand.LockRowsSql + """
-            ;
-            UPDATE bulk_invitation_rows r SET counted_status = NULLIF(r.status, 'Pending')
-            FROM (SELECT y.tid, y.was
-                  FROM unnest(@rows) AS u(row_number)
-                  CROSS JOIN LATERAL (SELECT ctid AS tid, counted_status AS was FROM bulk_invitation_rows x
-                                      WHERE x.job_id = @job AND x.row_number = u.row_number LIMIT 1) y) c
-            WHERE r.ctid = c.tid AND r.counted_status IS DISTINCT FROM NULLIF(r.status, 'Pending')
-            RETURNING c.was, r.counted_status
-            """;
-        await using var command = await DbCommands.CreateAsync(db, sql, cancellationToken);
+        await using var command = await DbCommands.CreateAsync(db, CountChangedSql, cancellationToken);
         var named = rows.Distinct().ToArray();
         DbCommands.Add(command, ("job", jobId), ("jobs", Enumerable.Repeat(jobId, named.Length).ToArray()), ("rows", named));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
+        var (was, now) = ChangeColumns(new ResultColumns(reader));
         while (await reader.ReadAsync(cancellationToken))
         {
-            counted = counted.Move(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+            counted = counted.Move(was.Value, now.Value);
         }
 
         return counted;

@@ -12,32 +12,34 @@ internal sealed class RetryPreparation(InvitationsDbContext db, TimeProvider clo
     public const string DealerExists = "dealer-exists";
     public const string InvalidPhone = "invalid-phone";
 
+    internal const string ResetSql = """
+        UPDATE bulk_invitation_rows r
+        SET status = 'Pending', dispatched_at = NULL, error_code = NULL, error = NULL, completed_at = NULL
+        FROM bulk_invitation_jobs j
+        WHERE r.job_id = @job AND j.id = r.job_id AND r.status = 'Failed'
+          AND r.error_code IS DISTINCT FROM @invalid_phone
+          AND (r.error_code IS DISTINCT FROM @dealer_exists OR (
+               NOT EXISTS (SELECT 1 FROM dealers d WHERE d.sponsor_id = j.sponsor_id AND d.email = r.email)
+               AND NOT EXISTS (SELECT 1 FROM dealer_invitations i
+                               WHERE i.sponsor_id = j.sponsor_id AND i.email = r.email AND i.status = 'Pending')))
+        RETURNING r.tier, r.code_count, j.sponsor_id
+        """;
+
     public async Task<int> ResetAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        const string sql = """
-            UPDATE bulk_invitation_rows r
-            SET status = 'Pending', dispatched_at = NULL, error_code = NULL, error = NULL, completed_at = NULL
-            FROM bulk_invitation_jobs j
-            WHERE r.job_id = @job AND j.id = r.job_id AND r.status = 'Failed'
-              AND r.error_code IS DISTINCT FROM @invalid_phone
-              AND (r.error_code IS DISTINCT FROM @dealer_exists OR (
-                   NOT EXISTS (SELECT 1 FROM dealers d WHERE d.sponsor_id = j.sponsor_id AND d.email = r.email)
-                   AND NOT EXISTS (SELECT 1 FROM dealer_invitations i
-                                   WHERE i.sponsor_id = j.sponsor_id AND i.email = r.email AND i.status = 'Pending')))
-            RETURNING r.tier, r.code_count, j.sponsor_id
-            """;
         var needed = new Dictionary<string, int>(StringComparer.Ordinal);
         long sponsorId = 0;
         var reset = 0;
-        await using (var command = await DbCommands.CreateAsync(db, sql, cancellationToken))
+        await using (var command = await DbCommands.CreateAsync(db, ResetSql, cancellationToken))
         {
             DbCommands.Add(command, ("job", jobId), ("invalid_phone", InvalidPhone), ("dealer_exists", DealerExists));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var (tierColumn, codeCount, sponsor) = ResetColumns(new ResultColumns(reader));
             while (await reader.ReadAsync(cancellationToken))
             {
-                var tier = reader.GetString(0);
-                needed[tier] = needed.GetValueOrDefault(tier) + reader.GetInt32(1);
-                sponsorId = reader.GetInt64(2);
+                var tier = tierColumn.Value;
+                needed[tier] = needed.GetValueOrDefault(tier) + codeCount.Value;
+                sponsorId = sponsor.Value;
                 reset++;
             }
         }
@@ -49,6 +51,10 @@ internal sealed class RetryPreparation(InvitationsDbContext db, TimeProvider clo
 
         return reset;
     }
+
+    /// <summary>The columns each row <see cref="ResetSql"/> reset returns.</summary>
+    internal static (Column<string> Tier, Column<int> CodeCount, Column<long> SponsorId) ResetColumns(ResultColumns columns) =>
+        (columns.Required<string>("tier"), columns.Required<int>("code_count"), columns.Required<long>("sponsor_id"));
 
     private Task<int> ReserveAsync(Guid jobId, long sponsorId, string tier, int count, CancellationToken cancellationToken) =>
         DbCommands.ExecuteAsync(

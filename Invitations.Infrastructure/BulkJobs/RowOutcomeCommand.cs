@@ -1,3 +1,4 @@
+using Invitations.Infrastructure.Persistence;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Npgsql;
 
@@ -21,6 +22,13 @@ public static class RowOutcomeCommand
     /// <summary>The column names of what <see cref="CreateMany"/> returns: one row for each outcome it recorded.</summary>
     public const string RecordedJob = "recorded_job";
 
+    /// <inheritdoc cref="RecordedJob"/>
+    public const string RecordedRow = "recorded_row";
+
+    /// <summary>The columns of what <see cref="CreateMany"/> returns.</summary>
+    public static (Column<Guid> JobId, Column<int> RowNumber) RecordedColumns(ResultColumns columns) =>
+        (columns.Required<Guid>(RecordedJob), columns.Required<int>(RecordedRow));
+
     // Each row is found by its key (a lateral lookup) and updated by its tuple id, so the plan stays one index
     // probe per row whatever the table's statistics say (docs/PERFORMANCE.md). A tuple id read in the statement
     // misses a row another transaction changed after the statement began (where the by-key statement above
@@ -38,7 +46,7 @@ public static class RowOutcomeCommand
                                     AND y.status IN ('Pending', 'Skipped')
                                   FOR UPDATE) x) o
         WHERE r.ctid = o.tid
-        RETURNING r.job_id AS {{RecordedJob}}, r.row_number
+        RETURNING r.job_id AS {{RecordedJob}}, r.row_number AS {{RecordedRow}}
         """;
 
     /// <summary>
@@ -61,7 +69,7 @@ public static class RowOutcomeCommand
 
     /// <summary>
     /// Many rows' outcomes in one statement, each on the same condition as <see cref="Create"/>, for rows this
-    /// transaction has locked; it returns (<see cref="RecordedJob"/>, row number) for each row it recorded.
+    /// transaction has locked; it returns (<see cref="RecordedJob"/>, <see cref="RecordedRow"/>) for each row it recorded.
     /// </summary>
     public static NpgsqlBatchCommand CreateMany(IReadOnlyList<(Guid JobId, RowOutcome Outcome)> outcomes)
     {

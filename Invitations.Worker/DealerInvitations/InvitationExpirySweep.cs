@@ -1,5 +1,6 @@
 using Invitations.Contracts.Dealers;
 using Invitations.Infrastructure.DealerInvitations;
+using Invitations.Infrastructure.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace Invitations.Worker.DealerInvitations;
 public sealed partial class InvitationExpirySweep(
     NpgsqlDataSource dataSource, IBus bus, TimeProvider clock, IOptions<ExpirySweepOptions> options, ILogger<InvitationExpirySweep> logger)
 {
-    private const string ExpireSql = """
+    internal const string ExpireSql = """
         WITH due AS (
             SELECT id FROM dealer_invitations
             WHERE status = 'Pending' AND expires_at <= @now
@@ -66,10 +67,11 @@ public sealed partial class InvitationExpirySweep(
             expire.Parameters.AddWithValue("now", clock.GetUtcNow());
             expire.Parameters.AddWithValue("batch", options.Value.ExpirySweepBatchSize);
             await using var reader = await expire.ExecuteReaderAsync(cancellationToken);
+            var (id, jobId, sponsorId) = ExpiredColumns(new ResultColumns(reader));
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids.Add(reader.GetGuid(0));
-                jobs.Add((reader.GetGuid(1), reader.GetInt64(2)));
+                ids.Add(id.Value);
+                jobs.Add((jobId.Value, sponsorId.Value));
             }
         }
 
@@ -83,6 +85,10 @@ public sealed partial class InvitationExpirySweep(
         await transaction.CommitAsync(cancellationToken);
         return ids.Count;
     }
+
+    /// <summary>The columns each invitation <see cref="ExpireSql"/> expired returns.</summary>
+    internal static (Column<Guid> Id, Column<Guid> JobId, Column<long> SponsorId) ExpiredColumns(ResultColumns columns) =>
+        (columns.Required<Guid>("id"), columns.Required<Guid>("bulk_job_id"), columns.Required<long>("sponsor_id"));
 
     /// <summary>The Api relays it to the job's watchers; lost, their counts are right on the next read.</summary>
     private async Task NotifyAsync(Guid jobId, long sponsorId, CancellationToken cancellationToken)

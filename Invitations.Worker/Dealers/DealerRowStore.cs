@@ -1,6 +1,7 @@
 using System.Data;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Infrastructure.BulkJobs;
+using Invitations.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Invitations.Worker.Dealers;
@@ -55,9 +56,10 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var rows = new Dictionary<(Guid JobId, int RowNumber), DealerRow>();
+        var rowReader = new DealerRowQuery.RowReader(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var row = DealerRowQuery.Read(reader);
+            var row = rowReader.Read();
             rows[(row.JobId, row.RowNumber)] = row;
         }
 
@@ -88,9 +90,10 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
         {
             if (reader.FieldCount == 2 && reader.GetName(0) == RowOutcomeCommand.RecordedJob)
             {
+                var (job, rowNumber) = RowOutcomeCommand.RecordedColumns(new ResultColumns(reader));
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    recorded.Add((reader.GetGuid(0), reader.GetInt32(1)));
+                    recorded.Add((job.Value, rowNumber.Value));
                 }
             }
         }
