@@ -60,10 +60,10 @@ public static class RowOutcomeCommand
     }
 
     /// <summary>
-    /// Many rows' outcomes in one statement, each on the same condition as <see cref="Create"/>, for rows this
+    /// Many rows' outcomes in one statement, each on the same condition as <see cref="ExecuteAsync"/>, for rows this
     /// transaction has locked; it returns (<see cref="RecordedJob"/>, row number) for each row it recorded.
     /// </summary>
-    public static NpgsqlBatchCommand CreateMany(IReadOnlyList<(Guid JobId, RowOutcome Outcome)> outcomes)
+    public static NpgsqlBatchCommand RecordOutcomes(IReadOnlyList<(Guid JobId, RowOutcome Outcome)> outcomes)
     {
         var command = new NpgsqlBatchCommand(ManySql);
         var p = command.Parameters;
@@ -76,13 +76,6 @@ public static class RowOutcomeCommand
         p.AddWithValue("invitations", outcomes.Select(o => o.Outcome.InvitationId).ToArray());
         p.AddWithValue("dealers", outcomes.Select(o => o.Outcome.DealerId).ToArray());
         p.AddWithValue("ats", outcomes.Select(o => o.Outcome.At).ToArray());
-        return command;
-    }
-
-    public static NpgsqlBatchCommand Create(Guid jobId, RowOutcome outcome)
-    {
-        var command = new NpgsqlBatchCommand(Sql);
-        Fill(command.Parameters, jobId, outcome);
         return command;
     }
 
