@@ -7,6 +7,6 @@ public interface IBulkInvitationClient
 
     Task BulkInvitationCompleted(BulkInvitationCompletedMessage completed);
 
-    /// <summary>A job's invitation counts moved: a dealer answered, or invitations expired (issue 18).</summary>
+    /// <summary>A job's invitation counts moved: a dealer answered, or invitations expired.</summary>
     Task InvitationCountsChanged(InvitationCountsMessage counts);
 }

@@ -16,6 +16,6 @@ public sealed record BulkInvitationStatusResponse(
     DateTimeOffset? CompletedAt,
     string FileName)
 {
-    /// <summary>The job's invitations by status (added with issue 18; older clients ignore it).</summary>
+    /// <summary>The job's invitations by status (older clients ignore it).</summary>
     public InvitationCounts Invitations { get; init; } = InvitationCounts.None;
 }

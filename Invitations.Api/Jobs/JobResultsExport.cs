@@ -47,7 +47,7 @@ public sealed class JobResultsExport(InvitationsDbContext db)
             .ToList();
     }
 
-    /// <summary>The SMS column (issue 19): Sent, Delivered or "Undelivered: the operator's reason"; empty when none was sent.</summary>
+    /// <summary>The SMS column: Sent, Delivered or "Undelivered: the operator's reason"; empty when none was sent.</summary>
     private async Task<Dictionary<int, string>> SmsColumnAsync(Guid jobId, CancellationToken cancellationToken) =>
         (await db.DealerInvitations.AsNoTracking()
             .Where(i => i.BulkJobId == jobId && i.SmsSentAt != null)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Api.SmsDeliveryReports;
 
 /// <summary>
-/// <c>POST /api/v1/sms/delivery-reports</c>: the gateway tells us what became of an SMS (issue 19). No user
+/// <c>POST /api/v1/sms/delivery-reports</c>: the gateway tells us what became of an SMS. No user
 /// token: the body's HMAC-SHA256 signature is the authentication. Checked in this order, nothing changed on
 /// any failure: size (413), signature (401), shape (400), message id (404).
 /// </summary>

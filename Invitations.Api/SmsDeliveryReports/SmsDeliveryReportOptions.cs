@@ -1,6 +1,6 @@
 namespace Invitations.Api.SmsDeliveryReports;
 
-/// <summary>The gateway's delivery-report webhook (issue 19).</summary>
+/// <summary>The gateway's delivery-report webhook.</summary>
 public sealed class SmsDeliveryReportOptions
 {
     public const string SectionName = "SmsDeliveryReports";

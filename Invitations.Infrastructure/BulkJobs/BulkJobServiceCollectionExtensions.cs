@@ -13,7 +13,7 @@ public static class BulkJobServiceCollectionExtensions
     {
         services.AddScoped<IBulkJobRows, BulkJobRows>();
         services.AddScoped<BulkJobDispatchStore>();
-        services.AddScoped<SagaEventNote>();
+        services.AddScoped<SagaEventFacts>();
         services.AddMetrics();
         services.TryAddSingleton<SagaMetrics>();
         return services;

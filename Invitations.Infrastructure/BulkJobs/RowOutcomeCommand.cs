@@ -19,13 +19,13 @@ public static class RowOutcomeCommand
         WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN ('Pending', 'Skipped')
         """;
 
-    /// <summary>The column names of what <see cref="CreateMany"/> returns: one row for each outcome it recorded.</summary>
+    /// <summary>The column names of what <see cref="RecordOutcomes"/> returns: one row for each outcome it recorded.</summary>
     public const string RecordedJob = "recorded_job";
 
     /// <inheritdoc cref="RecordedJob"/>
     public const string RecordedRow = "recorded_row";
 
-    /// <summary>The columns of what <see cref="CreateMany"/> returns.</summary>
+    /// <summary>The columns of what <see cref="RecordOutcomes"/> returns.</summary>
     public static (Column<Guid> JobId, Column<int> RowNumber) RecordedColumns(ResultColumns columns) =>
         (columns.Required<Guid>(RecordedJob), columns.Required<int>(RecordedRow));
 
@@ -51,7 +51,7 @@ public static class RowOutcomeCommand
 
     /// <summary>
     /// Locks rows (by key, one index probe each) for the transaction, in a statement of its own: what
-    /// <see cref="CreateMany"/> and the saga's delta count need before they write rows by tuple id.
+    /// <see cref="RecordOutcomes"/> and the saga's delta count need before they write rows by tuple id.
     /// </summary>
     public const string LockRowsSql = """
         SELECT count(*) FROM unnest(@jobs, @rows) AS u(job_id, row_number)
@@ -68,10 +68,10 @@ public static class RowOutcomeCommand
     }
 
     /// <summary>
-    /// Many rows' outcomes in one statement, each on the same condition as <see cref="Create"/>, for rows this
+    /// Many rows' outcomes in one statement, each on the same condition as <see cref="ExecuteAsync"/>, for rows this
     /// transaction has locked; it returns (<see cref="RecordedJob"/>, <see cref="RecordedRow"/>) for each row it recorded.
     /// </summary>
-    public static NpgsqlBatchCommand CreateMany(IReadOnlyList<(Guid JobId, RowOutcome Outcome)> outcomes)
+    public static NpgsqlBatchCommand RecordOutcomes(IReadOnlyList<(Guid JobId, RowOutcome Outcome)> outcomes)
     {
         var command = new NpgsqlBatchCommand(ManySql);
         var p = command.Parameters;
@@ -84,13 +84,6 @@ public static class RowOutcomeCommand
         p.AddWithValue("invitations", outcomes.Select(o => o.Outcome.InvitationId).ToArray());
         p.AddWithValue("dealers", outcomes.Select(o => o.Outcome.DealerId).ToArray());
         p.AddWithValue("ats", outcomes.Select(o => o.Outcome.At).ToArray());
-        return command;
-    }
-
-    public static NpgsqlBatchCommand Create(Guid jobId, RowOutcome outcome)
-    {
-        var command = new NpgsqlBatchCommand(Sql);
-        Fill(command.Parameters, jobId, outcome);
         return command;
     }
 

@@ -9,7 +9,7 @@ namespace Invitations.Sagas.BulkInvitation;
 /// <summary>
 /// One bulk job: dispatches its rows, counts each row's outcome once, throttles progress, completes,
 /// cancels and retries. The dealer consumer records each row's outcome; the saga hears of them in batches
-/// and recounts the rows (see <see cref="Activities.RecountActivity{TMessage}"/>). The activities write
+/// and recounts the rows (see <see cref="Activities.CountOutcomesActivity{TMessage}"/>). The activities write
 /// through the consume scope's database context, so they commit with the saga row.
 /// </summary>
 public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInvitationState>
@@ -40,7 +40,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             When(Cancel)
                 .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
                 .Activity(x => x.OfType<CancelJobActivity>())
-                .Activity(x => x.OfType<RecountActivity<CancelBulkInvitation>>())
+                .Activity(x => x.OfType<CountOutcomesActivity<CancelBulkInvitation>>())
                 .TransitionTo(Cancelled)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()));
 
@@ -48,20 +48,20 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             When(OutcomesRecorded)
                 .Activity(x => x.OfType<TimelineActivity<DealerOutcomesRecorded>>())
                 .Activity(x => x.OfType<RecordOutcomesActivity>())
-                .Activity(x => x.OfType<RecountActivity<DealerOutcomesRecorded>>())
+                .Activity(x => x.OfType<CountOutcomesActivity<DealerOutcomesRecorded>>())
                 .Activity(x => x.OfType<ProgressActivity<DealerOutcomesRecorded>>())
                 .If(IsFinished, done => Finish(done)),
             When(DealerFaulted)
                 .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
                 .Activity(x => x.OfType<RecordDealerFaultActivity>())
-                .Activity(x => x.OfType<RecountActivity<Fault<InviteDealer>>>())
+                .Activity(x => x.OfType<CountOutcomesActivity<Fault<InviteDealer>>>())
                 .Activity(x => x.OfType<ProgressActivity<Fault<InviteDealer>>>())
                 .If(IsFinished, done => Finish(done)),
             When(ProgressTick)
                 .Activity(x => x.OfType<ProgressActivity<BulkInvitationProgressTick>>()),
             When(StallCheck, IsCurrentCheck)
                 .Activity(x => x.OfType<TimelineActivity<BulkInvitationStallCheck>>())
-                .Activity(x => x.OfType<RecountActivity<BulkInvitationStallCheck>>())
+                .Activity(x => x.OfType<CountOutcomesActivity<BulkInvitationStallCheck>>())
                 .IfElse(
                     IsFinished,
                     done => Finish(done),
@@ -71,7 +71,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             Ignore(StallCheck, check => !IsCurrentCheck(check)),
             When(Sweep, IsStillQuiet)
                 .Activity(x => x.OfType<TimelineActivity<BulkInvitationSweep>>())
-                .Activity(x => x.OfType<RecountActivity<BulkInvitationSweep>>())
+                .Activity(x => x.OfType<CountOutcomesActivity<BulkInvitationSweep>>())
                 .IfElse(
                     IsFinished,
                     done => Finish(done),
@@ -83,7 +83,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             When(Cancel)
                 .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
                 .Activity(x => x.OfType<CancelJobActivity>())
-                .Activity(x => x.OfType<RecountActivity<CancelBulkInvitation>>())
+                .Activity(x => x.OfType<CountOutcomesActivity<CancelBulkInvitation>>())
                 .TransitionTo(Cancelled)
                 .Then(DisarmStallCheck)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()),
@@ -95,11 +95,11 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             When(OutcomesRecorded)
                 .Activity(x => x.OfType<TimelineActivity<DealerOutcomesRecorded>>())
                 .Activity(x => x.OfType<RecordOutcomesActivity>())
-                .Activity(x => x.OfType<RecountActivity<DealerOutcomesRecorded>>()),
+                .Activity(x => x.OfType<CountOutcomesActivity<DealerOutcomesRecorded>>()),
             When(DealerFaulted)
                 .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
                 .Activity(x => x.OfType<RecordDealerFaultActivity>())
-                .Activity(x => x.OfType<RecountActivity<Fault<InviteDealer>>>()),
+                .Activity(x => x.OfType<CountOutcomesActivity<Fault<InviteDealer>>>()),
             Ignore(ProgressTick),
             Ignore(StallCheck),
             Ignore(Sweep),
@@ -109,7 +109,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             When(RetryFailed)
                 .Activity(x => x.OfType<TimelineActivity<RetryFailedDealers>>())
                 .Activity(x => x.OfType<RetryFailedActivity>())
-                .Activity(x => x.OfType<RecountActivity<RetryFailedDealers>>())
+                .Activity(x => x.OfType<CountOutcomesActivity<RetryFailedDealers>>())
                 .If(HasWork, again => again
                     .TransitionTo(Processing)
                     .Activity(x => x.OfType<ScheduleStallCheckActivity<RetryFailedDealers>>())));

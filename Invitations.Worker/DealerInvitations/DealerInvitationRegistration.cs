@@ -2,7 +2,7 @@ using MassTransit;
 
 namespace Invitations.Worker.DealerInvitations;
 
-/// <summary>The dealer's side in the Worker (issue 18): the expiry sweep and the SMS resends.</summary>
+/// <summary>The dealer's side in the Worker: the expiry sweep and the SMS resends.</summary>
 public static class DealerInvitationRegistration
 {
     public static IServiceCollection AddDealerInvitationUpkeep(this IServiceCollection services, IConfiguration configuration)

@@ -18,10 +18,10 @@ public sealed partial class DealerInvitationService
         var masked = Mask.Email(row.Email);
         return row.Status switch
         {
-            _ when row.Attempts != attempt => DealerResult.Nothing(masked),
+            _ when row.Attempts != attempt => DealerResult.NothingToReport(masked),
             RowStatus.Succeeded when row.Invitation is { } invitation => Invited(invitation),
             RowStatus.Failed => Rejected(row, row.ErrorCode ?? "failed", row.Error ?? "The invitation failed."),
-            _ => DealerResult.Nothing(masked),
+            _ => DealerResult.NothingToReport(masked),
         };
     }
 

@@ -204,7 +204,7 @@ public sealed partial class DealerInvitationService(
     }
 
     private static NpgsqlBatchCommand RecordAll(List<(int Index, Guid JobId, RowOutcome Outcome)> records) =>
-        RowOutcomeCommand.CreateMany([.. records.Select(r => (r.JobId, r.Outcome))]);
+        RowOutcomeCommand.RecordOutcomes([.. records.Select(r => (r.JobId, r.Outcome))]);
 
     /// <summary>Each recorded row's result says whether this delivery's outcome was the one written.</summary>
     private static void NoteRecorded(

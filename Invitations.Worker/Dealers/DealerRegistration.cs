@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Invitations.Worker.Dealers;
 
-/// <summary>Wires the bulk-invitation saga and the per-dealer consumer into the worker (issue 5).</summary>
+/// <summary>Wires the bulk-invitation saga and the per-dealer consumer into the worker.</summary>
 public static class DealerRegistration
 {
     public static IServiceCollection AddDealerProcessing(this IServiceCollection services, IConfiguration configuration)
@@ -21,9 +21,9 @@ public static class DealerRegistration
         services.AddBulkJobStore();
         services.AddScoped<DealerInvitationService>();
         services.AddScoped<DealerRowStore>();
-        services.AddSingleton<DealerGroups>();
-        services.AddSingleton<SingleRowGate>();
-        services.AddHostedService(sp => sp.GetRequiredService<DealerGroups>());
+        services.AddSingleton<DealerGroupBatcher>();
+        services.AddSingleton<SingleRowLimiter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DealerGroupBatcher>());
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddSingleton<FaultInjection>();
         services.AddSmsSending(configuration);

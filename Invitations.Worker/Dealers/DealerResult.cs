@@ -11,5 +11,5 @@ public sealed record DealerResult(
     /// <summary>The outcome has already gone to the saga (a group reports its rows itself): nothing left to publish.</summary>
     public bool Reported { get; init; }
 
-    public static DealerResult Nothing(string emailMasked) => new(DealerResultKind.Nothing, emailMasked);
+    public static DealerResult NothingToReport(string emailMasked) => new(DealerResultKind.NothingToReport, emailMasked);
 }

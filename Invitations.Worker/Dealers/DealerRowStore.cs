@@ -68,7 +68,7 @@ public sealed class DealerRowStore(NpgsqlDataSource dataSource) : IAsyncDisposab
 
     /// <summary>
     /// Writes in one round trip, in the open transaction; the caller reads what each command changed. Returns
-    /// the rows a <see cref="RowOutcomeCommand.CreateMany"/> among them recorded.
+    /// the rows a <see cref="RowOutcomeCommand.RecordOutcomes"/> among them recorded.
     /// </summary>
     public async Task<HashSet<(Guid JobId, int RowNumber)>> ExecuteAsync(
         NpgsqlTransaction transaction, IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)

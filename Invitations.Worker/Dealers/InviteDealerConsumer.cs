@@ -12,7 +12,7 @@ namespace Invitations.Worker.Dealers;
 /// it, and the saga learns of it in batches, see <c>DealerOutcomeBatchConsumer</c>).
 /// </summary>
 public sealed class InviteDealerConsumer(
-    DealerGroups groups, SingleRowGate alone, DealerInvitationService service, FaultInjection faults, Telemetry telemetry, TimeProvider clock,
+    DealerGroupBatcher groups, SingleRowLimiter alone, DealerInvitationService service, FaultInjection faults, Telemetry telemetry, TimeProvider clock,
     IOptions<DealerOptions> options) : IConsumer<InviteDealer>
 {
     public async Task Consume(ConsumeContext<InviteDealer> context)
@@ -66,7 +66,7 @@ public sealed class InviteDealerConsumer(
                     At = clock.GetUtcNow(),
                 });
                 break;
-            case DealerResultKind.Nothing:
+            case DealerResultKind.NothingToReport:
             default:
                 break;
         }

@@ -1,6 +1,6 @@
 namespace Invitations.Worker.Dispatching;
 
-/// <summary>Wires the dispatcher that re-publishes jobs still Pending after a grace period (issue 4) and the stuck-job sweep.</summary>
+/// <summary>Wires the dispatcher that re-publishes jobs still Pending after a grace period and the stuck-job sweep.</summary>
 public static class DispatchRegistration
 {
     public static IServiceCollection AddPendingJobDispatcher(this IServiceCollection services, IConfiguration configuration)

@@ -3,7 +3,7 @@ using MassTransit;
 
 namespace Invitations.Worker.Scheduling;
 
-/// <summary>Wires our PostgreSQL-backed message scheduler into the worker (issue 3).</summary>
+/// <summary>Wires our PostgreSQL-backed message scheduler into the worker.</summary>
 public static class SchedulingRegistration
 {
     /// <summary>Scheduler options, the store, the delivery loop (<c>Scheduler:*</c>) and the saga's transactional outbox.</summary>

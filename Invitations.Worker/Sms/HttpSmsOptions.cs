@@ -12,7 +12,7 @@ public sealed class HttpSmsOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Messages per request (issue 19); 1 sends one request per SMS with <see cref="BodyTemplate"/>.</summary>
+    /// <summary>Messages per request; 1 sends one request per SMS with <see cref="BodyTemplate"/>.</summary>
     public int BatchSize { get; set; } = 1;
 
     /// <summary>Where batches go; empty: <see cref="Url"/>.</summary>

@@ -32,7 +32,7 @@ public sealed class SmsOptions
         "Merhaba {DealerName}, bayi hesabınız oluşturuldu ve sponsorluk kodlarınız tanımlandı: {Link}";
 
     /// <summary>
-    /// Messages per second to the gateway over every Worker together (issue 19), kept in PostgreSQL; 0: no limit
+    /// Messages per second to the gateway over every Worker together, kept in PostgreSQL; 0: no limit
     /// (a 429 still pauses the sender).
     /// </summary>
     public double RatePerSecond { get; set; }

@@ -1,6 +1,6 @@
 namespace Invitations.Infrastructure.Persistence.Entities;
 
-/// <summary>What the gateway's delivery reports said about an invitation's SMS (issue 19).</summary>
+/// <summary>What the gateway's delivery reports said about an invitation's SMS.</summary>
 public enum SmsDeliveryStatus
 {
     /// <summary>Accepted by the gateway; no final report yet.</summary>

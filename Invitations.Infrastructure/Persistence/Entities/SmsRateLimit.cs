@@ -1,7 +1,7 @@
 namespace Invitations.Infrastructure.Persistence.Entities;
 
 /// <summary>
-/// The SMS gateway's rate, shared by every Worker (issue 19): the next free send slot. An acquisition of n
+/// The SMS gateway's rate, shared by every Worker: the next free send slot. An acquisition of n
 /// permits moves it n intervals on in one statement and waits, without a lock or a connection, for its slot.
 /// </summary>
 public sealed class SmsRateLimit

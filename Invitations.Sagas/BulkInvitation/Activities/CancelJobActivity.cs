@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
-public sealed class CancelJobActivity(IBulkJobRows rows, SagaEventNote note, TimeProvider clock)
+public sealed class CancelJobActivity(IBulkJobRows rows, SagaEventFacts note, TimeProvider clock)
     : SagaActivity<CancelBulkInvitation>
 {
     protected override async Task Run(BehaviorContext<BulkInvitationState, CancelBulkInvitation> context)

@@ -4,7 +4,7 @@ using MassTransit;
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
 /// <summary>Runs after the transition to a final state: releases unused codes, mirrors the status, announces it.</summary>
-public sealed class CompleteJobActivity<TMessage>(IBulkJobRows rows, SagaEventNote note, SagaMetrics metrics, TimeProvider clock)
+public sealed class CompleteJobActivity<TMessage>(IBulkJobRows rows, SagaEventFacts note, SagaMetrics metrics, TimeProvider clock)
     : SagaActivity<TMessage>
     where TMessage : class
 {

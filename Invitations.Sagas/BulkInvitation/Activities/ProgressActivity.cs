@@ -10,7 +10,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// schedules one tick at the end of the interval (only the first suppressed one does), so the last
 /// counts are never stale for longer than the interval; the final counts are always published.
 /// </summary>
-public sealed class ProgressActivity<TMessage>(SagaEventNote note, TimeProvider clock, IOptions<SagaOptions> options)
+public sealed class ProgressActivity<TMessage>(SagaEventFacts note, TimeProvider clock, IOptions<SagaOptions> options)
     : SagaActivity<TMessage>
     where TMessage : class
 {

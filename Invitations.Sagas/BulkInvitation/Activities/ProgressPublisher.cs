@@ -5,7 +5,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 
 internal static class ProgressPublisher
 {
-    public static Task PublishProgressAsync(BehaviorContext<BulkInvitationState> context, DateTimeOffset now, SagaEventNote note)
+    public static Task PublishProgressAsync(BehaviorContext<BulkInvitationState> context, DateTimeOffset now, SagaEventFacts note)
     {
         var saga = context.Saga;
         saga.LastProgressPublishedAt = now;

@@ -5,7 +5,7 @@ using MassTransit;
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
 /// <summary>Retries and redeliveries are exhausted: the row fails with the last error (once, for its current attempt).</summary>
-public sealed class RecordDealerFaultActivity(IBulkJobRows rows, SagaEventNote note, TimeProvider clock) : SagaActivity<Fault<InviteDealer>>
+public sealed class RecordDealerFaultActivity(IBulkJobRows rows, SagaEventFacts note, TimeProvider clock) : SagaActivity<Fault<InviteDealer>>
 {
     public const string ReasonCode = "retries-exhausted";
 

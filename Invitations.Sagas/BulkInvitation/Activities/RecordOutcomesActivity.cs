@@ -4,7 +4,7 @@ using MassTransit;
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
 /// <summary>The rows are already recorded by the dealer consumer: this notes which, for the timeline and the progress line.</summary>
-public sealed class RecordOutcomesActivity(SagaEventNote note) : SagaActivity<DealerOutcomesRecorded>
+public sealed class RecordOutcomesActivity(SagaEventFacts note) : SagaActivity<DealerOutcomesRecorded>
 {
     private const int ListedRows = 40;
 

@@ -6,7 +6,7 @@ using MassTransit;
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
 /// <summary>Failed rows that can succeed now run again; the transition back to Processing follows when any did.</summary>
-public sealed class RetryFailedActivity(IBulkJobRows rows, SagaEventNote note, TimeProvider clock)
+public sealed class RetryFailedActivity(IBulkJobRows rows, SagaEventFacts note, TimeProvider clock)
     : SagaActivity<RetryFailedDealers>
 {
     protected override async Task Run(BehaviorContext<BulkInvitationState, RetryFailedDealers> context)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
 /// <summary>Arms the next stall check; only the latest armed check counts (see <see cref="BulkInvitationStallCheck.CheckId"/>).</summary>
-public sealed class ScheduleStallCheckActivity<TMessage>(SagaEventNote note, IOptions<SagaOptions> options)
+public sealed class ScheduleStallCheckActivity<TMessage>(SagaEventFacts note, IOptions<SagaOptions> options)
     : SagaActivity<TMessage>
     where TMessage : class
 {

@@ -8,7 +8,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// A job with no outcome for the stall timeout has its pending rows sent again (a lost message, a
 /// dispatcher that died): the consumer is idempotent, so a row that was only slow is not done twice.
 /// </summary>
-public sealed class StallCheckActivity(SagaEventNote note, TimeProvider clock, IOptions<SagaOptions> options)
+public sealed class StallCheckActivity(SagaEventFacts note, TimeProvider clock, IOptions<SagaOptions> options)
     : SagaActivity<BulkInvitationStallCheck>
 {
     protected override async Task Run(BehaviorContext<BulkInvitationState, BulkInvitationStallCheck> context)

@@ -5,7 +5,7 @@ using MassTransit;
 
 namespace Invitations.Sagas.BulkInvitation.Activities;
 
-public sealed class StartJobActivity(IBulkJobRows rows, SagaEventNote note, TimeProvider clock)
+public sealed class StartJobActivity(IBulkJobRows rows, SagaEventFacts note, TimeProvider clock)
     : SagaActivity<BulkInvitationSubmitted>
 {
     protected override async Task Run(BehaviorContext<BulkInvitationState, BulkInvitationSubmitted> context)

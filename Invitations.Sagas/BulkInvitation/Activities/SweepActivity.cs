@@ -8,7 +8,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// found outcomes that had not been counted (a lost report: the rows are moving). The dealer consumer's
 /// per-row lock makes a row that was only slow cost a redundant message, never a second invitation or SMS.
 /// </summary>
-public sealed class SweepActivity(SagaEventNote note, TimeProvider clock) : SagaActivity<BulkInvitationSweep>
+public sealed class SweepActivity(SagaEventFacts note, TimeProvider clock) : SagaActivity<BulkInvitationSweep>
 {
     protected override async Task Run(BehaviorContext<BulkInvitationState, BulkInvitationSweep> context)
     {

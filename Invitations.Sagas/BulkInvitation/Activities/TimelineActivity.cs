@@ -7,7 +7,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// First activity of every handled event: it wraps the rest of the event's behavior, so it sees the
 /// state before and after, and appends one timeline entry in the same transaction.
 /// </summary>
-public sealed class TimelineActivity<TMessage>(IBulkJobRows rows, SagaEventNote note, TimeProvider clock)
+public sealed class TimelineActivity<TMessage>(IBulkJobRows rows, SagaEventFacts note, TimeProvider clock)
     : IStateMachineActivity<BulkInvitationState, TMessage>
     where TMessage : class
 {

@@ -8,7 +8,7 @@ namespace Invitations.Sagas.BulkInvitation.Outcomes;
 /// Turns a batch of dealer outcome events into one <see cref="DealerOutcomesRecorded"/> per job. One saga
 /// transaction per dealer capped a job near 220 dealers/s (docs/PERFORMANCE.md); one per batch does not.
 /// Safe with competing workers: each sends what it saw, and the saga recounts the stored rows. Rows done in a
-/// group skip this step: the group reports them itself (<c>DealerGroups</c> in the Worker).
+/// group skip this step: the group reports them itself (<c>DealerGroupBatcher</c> in the Worker).
 /// </summary>
 public sealed class DealerOutcomeBatchConsumer(TimeProvider clock) : IConsumer<Batch<DealerInvited>>, IConsumer<Batch<DealerInvitationFailed>>
 {

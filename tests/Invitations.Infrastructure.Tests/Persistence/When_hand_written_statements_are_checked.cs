@@ -35,7 +35,7 @@ public sealed class When_hand_written_statements_are_checked
         var job = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
         yield return new("dealer rows", DealerRowQuery.LoadManySql, [("jobs", new[] { job }), ("rows", new[] { 2 })], r => _ = new DealerRowQuery.RowReader(r));
-        var outcomes = RowOutcomeCommand.CreateMany([(job, new RowOutcome(2, 1, true, null, null, null, null, now))]);
+        var outcomes = RowOutcomeCommand.RecordOutcomes([(job, new RowOutcome(2, 1, true, null, null, null, null, now))]);
         yield return new("row outcomes", outcomes.CommandText, Parameters(outcomes), r => RowOutcomeCommand.RecordedColumns(new(r)));
         yield return new("invitation answer", InvitationAnswerStore.Columns, [("token", "t")], r => InvitationAnswerStore.DetailsReader(new(r)));
         yield return new("invitation codes", InvitationAnswerStore.CodesSql, [("id", job)], r => InvitationAnswerStore.CodeColumn(new(r)));

@@ -9,7 +9,7 @@ public sealed class When_many_rows_are_done_alone
     [Test]
     public async Task Should_run_no_more_at_once_than_the_setting_allows()
     {
-        using var gate = new SingleRowGate(Options.Create(new DealerOptions { SingleRowConcurrency = 3 }));
+        using var gate = new SingleRowLimiter(Options.Create(new DealerOptions { SingleRowConcurrency = 3 }));
         var running = 0;
         var most = 0;
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,7 +8,7 @@ namespace Invitations.Worker.Dealers;
 /// hold none, but when groups hand their rows back (codes short, a race) they would all run alone at once
 /// and drain the connection pool.
 /// </summary>
-public sealed class SingleRowGate(IOptions<DealerOptions> options) : IDisposable
+public sealed class SingleRowLimiter(IOptions<DealerOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.SingleRowConcurrency));
 

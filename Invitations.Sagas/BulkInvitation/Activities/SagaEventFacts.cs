@@ -4,7 +4,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// What the activities of one saga event tell each other (scoped to the consume scope): the timeline
 /// detail, who asked, and whether a row outcome was counted.
 /// </summary>
-public sealed class SagaEventNote
+public sealed class SagaEventFacts
 {
     public string? Detail { get; set; }
     public string? Actor { get; set; }

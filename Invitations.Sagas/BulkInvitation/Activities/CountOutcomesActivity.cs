@@ -12,7 +12,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// since they were last counted); the rest (a cancel, a retry, the stall check, which catches a report that
 /// was lost) recount every row of the job. Progress follows only when a count moved.
 /// </summary>
-public sealed class RecountActivity<TMessage>(IBulkJobRows rows, SagaEventNote note, TimeProvider clock) : SagaActivity<TMessage>
+public sealed class CountOutcomesActivity<TMessage>(IBulkJobRows rows, SagaEventFacts note, TimeProvider clock) : SagaActivity<TMessage>
     where TMessage : class
 {
     protected override async Task Run(BehaviorContext<BulkInvitationState, TMessage> context)

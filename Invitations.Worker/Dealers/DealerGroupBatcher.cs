@@ -17,9 +17,9 @@ namespace Invitations.Worker.Dealers;
 /// faulted on its own. What a group cannot settle, and a delivery that finds nobody to group with, is done
 /// alone and publishes its own outcome event.
 /// </summary>
-public sealed partial class DealerGroups(
+public sealed partial class DealerGroupBatcher(
     IServiceScopeFactory scopes, IBus bus, FaultInjection faults, TimeProvider clock, IOptions<DealerOptions> options,
-    IOptions<RabbitMqOptions> broker, ILogger<DealerGroups> logger)
+    IOptions<RabbitMqOptions> broker, ILogger<DealerGroupBatcher> logger)
     : BackgroundService
 {
     private readonly Channel<Member> _waiting = Channel.CreateUnbounded<Member>();
@@ -117,7 +117,7 @@ public sealed partial class DealerGroups(
             await ReportAsync(group, results, stoppingToken);
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Result.TrySetResult(results[i] is { Kind: not DealerResultKind.Nothing } result ? result with { Reported = true } : results[i]);
+                group[i].Result.TrySetResult(results[i] is { Kind: not DealerResultKind.NothingToReport } result ? result with { Reported = true } : results[i]);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -140,7 +140,7 @@ public sealed partial class DealerGroups(
         var at = clock.GetUtcNow();
         for (var i = 0; i < group.Count; i++)
         {
-            if (results[i] is { Kind: not DealerResultKind.Nothing } result)
+            if (results[i] is { Kind: not DealerResultKind.NothingToReport } result)
             {
                 faults.BeforeOutcomePublish(group[i].Message.RowNumber);
                 reports.Add(new DealerOutcomeReport(group[i].Message.BulkJobId, group[i].Message.RowNumber, at, result.EmailMasked, result.Reason));
