@@ -9,16 +9,21 @@ namespace Invitations.Api.Uploads.Acceptance;
 /// <summary>A job's rows in one statement: arrays unnested server-side, one round trip for 2,000 rows.</summary>
 public sealed class JobRowWriter(InvitationsDbContext db)
 {
+    /// <summary>
+    /// Every field of <see cref="ValidDealer"/> has its column here: a test fails when a field the upload validates
+    /// is not written (Infrastructure.Tests, <c>When_hand_written_statements_are_checked</c>).
+    /// </summary>
+    internal const string InsertSql = """
+        INSERT INTO bulk_invitation_rows (job_id, row_number, email, phone, dealer_name, tier, code_count, status, attempts)
+        SELECT @job, r.row_number, r.email, r.phone, r.dealer_name, r.tier, r.code_count, @status, 0
+        FROM unnest(@rows, @emails, @phones, @names, @tiers, @counts)
+             AS r(row_number, email, phone, dealer_name, tier, code_count)
+        """;
+
     public Task<int> InsertAsync(Guid jobId, IReadOnlyList<ValidDealer> dealers, CancellationToken cancellationToken)
     {
-        const string sql = """
-            INSERT INTO bulk_invitation_rows (job_id, row_number, email, phone, dealer_name, tier, code_count, status, attempts)
-            SELECT @job, r.row_number, r.email, r.phone, r.dealer_name, r.tier, r.code_count, @status, 0
-            FROM unnest(@rows, @emails, @phones, @names, @tiers, @counts)
-                 AS r(row_number, email, phone, dealer_name, tier, code_count)
-            """;
         return db.Database.ExecuteSqlRawAsync(
-            sql,
+            InsertSql,
             [
                 new NpgsqlParameter("job", jobId),
                 new NpgsqlParameter("status", nameof(RowStatus.Pending)),

@@ -1,6 +1,8 @@
 using System.Data;
 using Invitations.Api.DealerInvitations;
 using Invitations.Api.SmsDeliveryReports;
+using Invitations.Api.Uploads.Acceptance;
+using Invitations.Api.Uploads.Validation;
 using Invitations.Infrastructure.BulkJobs;
 using Invitations.Infrastructure.Persistence;
 using Invitations.Sagas.BulkInvitation.Ports;
@@ -89,6 +91,27 @@ public sealed class When_hand_written_statements_are_checked
 
             Assert.That(columns, Is.EquivalentTo(MappedColumns(db.Model, table)), $"the columns of {table}");
         }
+    }
+
+    [Test]
+    public async Task Should_write_every_field_the_upload_validates_into_its_row()
+    {
+        // A field added to what the upload validates (and to the row entity) but not to the hand-written INSERT would
+        // be dropped without a word: every field of ValidDealer must have its row column in the statement.
+        await using var db = TestRun.Infrastructure.CreateDbContext();
+        var row = db.Model.FindEntityType(typeof(Persistence.Entities.BulkInvitationRow))!;
+        var store = StoreObjectIdentifier.Table(row.GetTableName()!);
+        var insert = JobRowWriter.InsertSql;
+        var listed = insert[(insert.IndexOf('(', StringComparison.Ordinal) + 1)..insert.IndexOf(')', StringComparison.Ordinal)]
+            .Split(',', StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = typeof(ValidDealer).GetProperties()
+            .Select(field => (field.Name, Column: row.FindProperty(field.Name)?.GetColumnName(store)))
+            .Where(f => f.Column is null || !listed.Contains(f.Column))
+            .Select(f => f.Column is null ? $"{f.Name} (no such property on the row entity)" : $"{f.Name} ({f.Column})")
+            .ToList();
+
+        Assert.That(missing, Is.Empty, "fields of a validated dealer the row INSERT does not write");
     }
 
     private static HashSet<string> MappedColumns(IModel model, string table)
