@@ -37,31 +37,20 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                 .Activity(x => x.OfType<StartJobActivity>())
                 .TransitionTo(Processing)
                 .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSubmitted>>()),
-            When(Cancel)
-                .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
-                .Activity(x => x.OfType<CancelJobActivity>())
-                .Activity(x => x.OfType<CountOutcomesActivity<CancelBulkInvitation>>())
+            NoteDoCount<CancelBulkInvitation, CancelJobActivity>(When(Cancel))
                 .TransitionTo(Cancelled)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()));
 
         During(Processing,
-            When(OutcomesRecorded)
-                .Activity(x => x.OfType<TimelineActivity<DealerOutcomesRecorded>>())
-                .Activity(x => x.OfType<RecordOutcomesActivity>())
-                .Activity(x => x.OfType<CountOutcomesActivity<DealerOutcomesRecorded>>())
+            NoteDoCount<DealerOutcomesRecorded, RecordOutcomesActivity>(When(OutcomesRecorded))
                 .Activity(x => x.OfType<ProgressActivity<DealerOutcomesRecorded>>())
                 .If(IsFinished, done => Finish(done)),
-            When(DealerFaulted)
-                .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
-                .Activity(x => x.OfType<RecordDealerFaultActivity>())
-                .Activity(x => x.OfType<CountOutcomesActivity<Fault<InviteDealer>>>())
+            NoteDoCount<Fault<InviteDealer>, RecordDealerFaultActivity>(When(DealerFaulted))
                 .Activity(x => x.OfType<ProgressActivity<Fault<InviteDealer>>>())
                 .If(IsFinished, done => Finish(done)),
             When(ProgressTick)
                 .Activity(x => x.OfType<ProgressActivity<BulkInvitationProgressTick>>()),
-            When(StallCheck, IsCurrentCheck)
-                .Activity(x => x.OfType<TimelineActivity<BulkInvitationStallCheck>>())
-                .Activity(x => x.OfType<CountOutcomesActivity<BulkInvitationStallCheck>>())
+            NoteCount(When(StallCheck, IsCurrentCheck))
                 .IfElse(
                     IsFinished,
                     done => Finish(done),
@@ -69,9 +58,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                         .Activity(x => x.OfType<StallCheckActivity>())
                         .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationStallCheck>>())),
             Ignore(StallCheck, check => !IsCurrentCheck(check)),
-            When(Sweep, IsStillQuiet)
-                .Activity(x => x.OfType<TimelineActivity<BulkInvitationSweep>>())
-                .Activity(x => x.OfType<CountOutcomesActivity<BulkInvitationSweep>>())
+            NoteCount(When(Sweep, IsStillQuiet))
                 .IfElse(
                     IsFinished,
                     done => Finish(done),
@@ -80,10 +67,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                         .Activity(x => x.OfType<ProgressActivity<BulkInvitationSweep>>())
                         .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSweep>>())),
             Ignore(Sweep, sweep => !IsStillQuiet(sweep)),
-            When(Cancel)
-                .Activity(x => x.OfType<TimelineActivity<CancelBulkInvitation>>())
-                .Activity(x => x.OfType<CancelJobActivity>())
-                .Activity(x => x.OfType<CountOutcomesActivity<CancelBulkInvitation>>())
+            NoteDoCount<CancelBulkInvitation, CancelJobActivity>(When(Cancel))
                 .TransitionTo(Cancelled)
                 .Then(DisarmStallCheck)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()),
@@ -92,24 +76,15 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
         // Late or repeated outcomes after the end are still recorded (a row skipped by a cancel may have
         // been done already) but never reopen the job.
         During(Completed, PartialSuccess, Failed, Cancelled,
-            When(OutcomesRecorded)
-                .Activity(x => x.OfType<TimelineActivity<DealerOutcomesRecorded>>())
-                .Activity(x => x.OfType<RecordOutcomesActivity>())
-                .Activity(x => x.OfType<CountOutcomesActivity<DealerOutcomesRecorded>>()),
-            When(DealerFaulted)
-                .Activity(x => x.OfType<TimelineActivity<Fault<InviteDealer>>>())
-                .Activity(x => x.OfType<RecordDealerFaultActivity>())
-                .Activity(x => x.OfType<CountOutcomesActivity<Fault<InviteDealer>>>()),
+            NoteDoCount<DealerOutcomesRecorded, RecordOutcomesActivity>(When(OutcomesRecorded)),
+            NoteDoCount<Fault<InviteDealer>, RecordDealerFaultActivity>(When(DealerFaulted)),
             Ignore(ProgressTick),
             Ignore(StallCheck),
             Ignore(Sweep),
             Ignore(Cancel));
 
         During(Completed, PartialSuccess, Failed,
-            When(RetryFailed)
-                .Activity(x => x.OfType<TimelineActivity<RetryFailedDealers>>())
-                .Activity(x => x.OfType<RetryFailedActivity>())
-                .Activity(x => x.OfType<CountOutcomesActivity<RetryFailedDealers>>())
+            NoteDoCount<RetryFailedDealers, RetryFailedActivity>(When(RetryFailed))
                 .If(HasWork, again => again
                     .TransitionTo(Processing)
                     .Activity(x => x.OfType<ScheduleStallCheckActivity<RetryFailedDealers>>())));
@@ -149,6 +124,25 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
 
     /// <summary>A check already scheduled will not match any more and is ignored when it arrives.</summary>
     private static void DisarmStallCheck(BehaviorContext<BulkInvitationState> context) => context.Saga.StallCheckTokenId = null;
+
+    /// <summary>
+    /// What every event that can move a row does, in this order: its timeline entry (<see cref="TimelineActivity{T}"/>,
+    /// which the event's own work adds details to), that work, then the recount of what moved.
+    /// </summary>
+    private static EventActivityBinder<BulkInvitationState, T> NoteDoCount<T, TWork>(EventActivityBinder<BulkInvitationState, T> binder)
+        where T : class
+        where TWork : class, IStateMachineActivity<BulkInvitationState, T> =>
+        binder
+            .Activity(x => x.OfType<TimelineActivity<T>>())
+            .Activity(x => x.OfType<TWork>())
+            .Activity(x => x.OfType<CountOutcomesActivity<T>>());
+
+    /// <summary>An event with no work of its own (a stall check, a sweep): its timeline entry, then a recount of the job.</summary>
+    private static EventActivityBinder<BulkInvitationState, T> NoteCount<T>(EventActivityBinder<BulkInvitationState, T> binder)
+        where T : class =>
+        binder
+            .Activity(x => x.OfType<TimelineActivity<T>>())
+            .Activity(x => x.OfType<CountOutcomesActivity<T>>());
 
     /// <summary>Every row has an outcome: the final state follows from the counters.</summary>
     private EventActivityBinder<BulkInvitationState, T> Finish<T>(EventActivityBinder<BulkInvitationState, T> binder)

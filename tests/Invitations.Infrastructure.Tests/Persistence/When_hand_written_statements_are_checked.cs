@@ -99,7 +99,7 @@ public sealed class When_hand_written_statements_are_checked
         // A field added to what the upload validates (and to the row entity) but not to the hand-written INSERT would
         // be dropped without a word: every field of ValidDealer must have its row column in the statement.
         await using var db = TestRun.Infrastructure.CreateDbContext();
-        var row = db.Model.FindEntityType(typeof(Persistence.Entities.BulkInvitationRow))!;
+        var row = db.Model.FindEntityType(typeof(Invitations.Infrastructure.Persistence.Entities.BulkInvitationRow))!;
         var store = StoreObjectIdentifier.Table(row.GetTableName()!);
         var insert = JobRowWriter.InsertSql;
         var listed = insert[(insert.IndexOf('(', StringComparison.Ordinal) + 1)..insert.IndexOf(')', StringComparison.Ordinal)]

@@ -1,58 +1,33 @@
-
 namespace Invitations.Api.Uploads.Parsing.Xlsx;
 
 /// <summary>
 /// An .xlsx (.xlsm, Strict Open XML) read forward-only on bounded XmlReaders, never into an element tree: the
-/// Open XML SDK's element loading recursed, and one cell of 100,000 nested elements overflowed the stack. The first
-/// visible sheet whose first rows hold a recognisable header is the dealers' sheet (a notes or lists sheet before
-/// it is passed over); when none has one, the first visible sheet is read as the seed's column order.
+/// Open XML SDK's element loading recursed, and one cell of 100,000 nested elements overflowed the stack. The sheet is
+/// chosen as <see cref="PackagedWorkbookReader"/> says.
 /// </summary>
 public static class XlsxSheetReader
 {
-    public static RawSheet Read(byte[] content, ParseBudget budget)
+    private static readonly XmlParts Format = new();
+
+    public static RawSheet Read(byte[] content, ParseBudget budget) => Format.Read(content, budget);
+
+    private sealed class XmlParts : PackagedWorkbookReader
     {
-        try
+        protected override (IReadOnlyList<string> VisibleSheets, string? SharedStrings, string? Styles) ReadParts(XlsxPackage package)
         {
-            using var package = XlsxPackage.Open(content, budget);
             var parts = XlsxWorkbookParts.Read(package);
-            if (parts.VisibleSheets.Count == 0)
-            {
-                throw new UploadRejectedException(StatusCodes.Status400BadRequest, "title.bad-request", "empty");
-            }
-
-            var strings = XlsxSharedStrings.Read(package, parts.SharedStrings);
-            var dates = XlsxDateStyles.Read(package, parts.Styles);
-            var sheet = DealersSheet(package, parts, strings.Strings, dates);
-
-            // A table past its bound is only forgiven when the sheet itself is too long: the validator then says
-            // "at most N dealers", which is what the sponsor must hear, rather than "too complex".
-            if (strings.Overflow is { } overflow && sheet.Rows.Count < budget.Limits.RowsRead)
-            {
-                throw ParseBudget.TooComplex(parts.SharedStrings!, overflow);
-            }
-
-            return sheet;
+            return (parts.VisibleSheets, parts.SharedStrings, parts.Styles);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
+
+        protected override (List<string> Strings, string? Overflow) ReadSharedStrings(XlsxPackage package, string? path)
         {
-            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "title.corrupt", "corrupt");
-        }
-    }
-
-    private static RawSheet DealersSheet(XlsxPackage package, XlsxWorkbookParts parts, List<string> strings, HashSet<int> dates)
-    {
-        RawSheet? first = null;
-        foreach (var path in parts.VisibleSheets.Take(SheetLimits.MaxSheetsTried))
-        {
-            var sheet = new XlsxWorksheetReader(package, path, strings, dates).Read(package.Budget.Limits.RowsRead);
-            if (SheetMapper.FindHeader(sheet.Rows) is not null)
-            {
-                return sheet;
-            }
-
-            first ??= sheet;
+            var table = XlsxSharedStrings.Read(package, path);
+            return (table.Strings, table.Overflow);
         }
 
-        return first!;
+        protected override HashSet<int> ReadDateStyles(XlsxPackage package, string? path) => XlsxDateStyles.Read(package, path);
+
+        protected override RawSheet ReadWorksheet(XlsxPackage package, string path, List<string> strings, HashSet<int> dates, int maxNonEmptyRows) =>
+            new XlsxWorksheetReader(package, path, strings, dates).Read(maxNonEmptyRows);
     }
 }
