@@ -25,9 +25,7 @@ public sealed class FaultRig : IAsyncDisposable
     private static readonly string[] FinalStates = ["Completed", "PartialSuccess", "Failed", "Cancelled"];
     private readonly List<ServiceProcess> _processes = [];
     private readonly Dictionary<string, string?> _settings;
-    private readonly Dictionary<ServiceProcess, string[]> _supervised = [];
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _supervisor = Task.CompletedTask;
+    private readonly WorkerSupervisor _supervisor;
 
     private FaultRig(TestInfrastructure infrastructure, TcpProxy database, TcpProxy broker, SmsGatewayStub stub, bool keyHonoured, Dictionary<string, string?> settings)
     {
@@ -38,6 +36,7 @@ public sealed class FaultRig : IAsyncDisposable
         Stub = stub;
         KeyHonoured = keyHonoured;
         _settings = settings;
+        _supervisor = new WorkerSupervisor(StartWorkerAsync);
     }
 
     /// <summary>
@@ -93,12 +92,12 @@ public sealed class FaultRig : IAsyncDisposable
         var rig = new FaultRig(infrastructure, database, broker, stub, keyHonoured, settings);
         await rig.StartApiAsync();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => rig.StartWorkerAsync()));
-        rig._supervisor = rig.SuperviseAsync(rig._stopping.Token);
+        rig._supervisor.Start();
         return rig;
     }
 
     /// <summary>Workers the rig's supervisor replaced because they failed their liveness check.</summary>
-    public int SupervisorRestarts { get; private set; }
+    public int SupervisorRestarts => _supervisor.Restarts;
 
     /// <summary>Starts an Api (the first, or one replacing a killed one) and connects the sponsor to it.</summary>
     public async Task StartApiAsync()
@@ -126,69 +125,7 @@ public sealed class FaultRig : IAsyncDisposable
         }
 
         await worker.StartAsync();
-        lock (_supervised)
-        {
-            _supervised[worker] = withoutSettings;
-        }
-    }
-
-    /// <summary>
-    /// What runs the Workers in production does here too: Kubernetes' livenessProbe (deploy/k8s/worker.yaml: every
-    /// 10 s, a 5 s timeout, restarted after two failures in a row) and deploy/local/run.sh's supervisor. A Worker
-    /// that is alive but fails <c>/health/live</c> twice (its endpoint watchdog: a receive endpoint stuck for
-    /// <c>RabbitMq:EndpointStuckLimit</c> while the broker answers, the RabbitMQ.Client hang a new process heals) is
-    /// killed and replaced by a new one with its settings. A Worker that exited is left to the case: killing one is the
-    /// fault some cases make.
-    /// </summary>
-    private async Task SuperviseAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
-        var failures = new Dictionary<ServiceProcess, int>();
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                KeyValuePair<ServiceProcess, string[]>[] watched;
-                lock (_supervised)
-                {
-                    watched = [.. _supervised];
-                }
-
-                foreach (var (worker, withoutSettings) in watched.Where(w => !w.Key.HasExited))
-                {
-                    bool live;
-                    try
-                    {
-                        using var response = await http.GetAsync(new Uri(worker.BaseAddress, "health/live"), cancellationToken);
-                        live = response.IsSuccessStatusCode;
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-                    {
-                        live = false;
-                    }
-
-                    failures[worker] = live ? 0 : failures.GetValueOrDefault(worker) + 1;
-                    if (failures[worker] < 2)
-                    {
-                        continue;
-                    }
-
-                    lock (_supervised)
-                    {
-                        _supervised.Remove(worker);
-                    }
-
-                    SupervisorRestarts++;
-                    await TestContext.Progress.WriteLineAsync($"supervisor: Worker pid {worker.ProcessId} failed /health/live twice: replaced by a new one");
-                    await worker.KillAsync();
-                    await StartWorkerAsync(withoutSettings);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
+        _supervisor.Watch(worker, withoutSettings);
     }
 
     public async Task IssueCodesAsync(int count)
@@ -279,9 +216,7 @@ public sealed class FaultRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        await _supervisor;
-        _stopping.Dispose();
+        await _supervisor.DisposeAsync();
         await Client.DisposeAsync();
         foreach (var process in _processes)
         {
