@@ -6,42 +6,34 @@ namespace Invitations.Api.Uploads.Parsing.Xlsb;
 /// the count the table's header claims never trusted, and reading stopped at <see cref="SheetLimits.MaxSharedStrings"/>
 /// strings or <see cref="SheetLimits.MaxSharedStringCharacters"/> characters with the reason in <see cref="Overflow"/>.
 /// </summary>
-internal sealed record XlsbSharedStrings(List<string> Strings, string? Overflow)
+internal static class XlsbSharedStrings
 {
-    public static XlsbSharedStrings Read(Xlsx.XlsxPackage package, string? path)
+    public static Xlsx.SharedStringTable Read(Xlsx.XlsxPackage package, string? path)
     {
-        var strings = new List<string>();
         using var reader = path is null ? null : XlsbSheetReader.OpenPart(package, path);
         if (reader is null)
         {
-            return new XlsbSharedStrings(strings, null);
+            return Xlsx.SharedStringTable.None();
         }
 
-        var limits = package.Budget.Limits;
-        long characters = 0;
-        while (reader.Next())
-        {
-            if (reader.Type != XlsbRecords.SstItem)
+        return Xlsx.SharedStringTable.Collect(
+            package.Budget.Limits,
+            () =>
             {
-                continue;
-            }
+                while (reader.Next())
+                {
+                    if (reader.Type == XlsbRecords.SstItem)
+                    {
+                        return true;
+                    }
+                }
 
-            if (strings.Count >= limits.MaxSharedStrings)
+                return false;
+            },
+            () =>
             {
-                return new XlsbSharedStrings(strings, $"more than {limits.MaxSharedStrings} shared strings");
-            }
-
-            reader.Byte();
-            var text = reader.WideString(package.Budget.MaxKeptCellLength);
-            characters += text.Length;
-            if (characters > limits.MaxSharedStringCharacters)
-            {
-                return new XlsbSharedStrings(strings, $"more than {limits.MaxSharedStringCharacters} characters of shared strings");
-            }
-
-            strings.Add(text);
-        }
-
-        return new XlsbSharedStrings(strings, null);
+                reader.Byte();
+                return reader.WideString(package.Budget.MaxKeptCellLength);
+            });
     }
 }

@@ -28,11 +28,7 @@ public static class XlsbSheetReader
             return (parts.VisibleSheets, parts.SharedStrings, parts.Styles);
         }
 
-        protected override (List<string> Strings, string? Overflow) ReadSharedStrings(XlsxPackage package, string? path)
-        {
-            var table = XlsbSharedStrings.Read(package, path);
-            return (table.Strings, table.Overflow);
-        }
+        protected override SharedStringTable ReadSharedStrings(XlsxPackage package, string? path) => XlsbSharedStrings.Read(package, path);
 
         protected override HashSet<int> ReadDateStyles(XlsxPackage package, string? path) => XlsbDateStyles.Read(package, path);
 

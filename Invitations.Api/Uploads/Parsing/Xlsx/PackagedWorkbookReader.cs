@@ -44,7 +44,7 @@ internal abstract class PackagedWorkbookReader
     protected abstract (IReadOnlyList<string> VisibleSheets, string? SharedStrings, string? Styles) ReadParts(XlsxPackage package);
 
     /// <summary>The shared strings, and why the table was cut when it went past its bound.</summary>
-    protected abstract (List<string> Strings, string? Overflow) ReadSharedStrings(XlsxPackage package, string? path);
+    protected abstract SharedStringTable ReadSharedStrings(XlsxPackage package, string? path);
 
     /// <summary>The style indexes whose number format is a date.</summary>
     protected abstract HashSet<int> ReadDateStyles(XlsxPackage package, string? path);

@@ -19,11 +19,7 @@ public static class XlsxSheetReader
             return (parts.VisibleSheets, parts.SharedStrings, parts.Styles);
         }
 
-        protected override (List<string> Strings, string? Overflow) ReadSharedStrings(XlsxPackage package, string? path)
-        {
-            var table = XlsxSharedStrings.Read(package, path);
-            return (table.Strings, table.Overflow);
-        }
+        protected override SharedStringTable ReadSharedStrings(XlsxPackage package, string? path) => XlsxSharedStrings.Read(package, path);
 
         protected override HashSet<int> ReadDateStyles(XlsxPackage package, string? path) => XlsxDateStyles.Read(package, path);
 
