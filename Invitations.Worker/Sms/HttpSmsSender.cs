@@ -35,13 +35,14 @@ public sealed partial class HttpSmsSender(
         var pending = Enumerable.Range(0, requests.Count).ToArray();
         while (pending.Length > 0)
         {
-            // One round trip to the limiter for every message of the round.
-            var plan = SmsSendPlan.For(pending, options.Value.Http.BatchSize, options.Value.RatePerSecond);
-            var slots = await limiter.AcquireAsync(plan.Slots, cancellationToken);
-            var sends = new List<Task>(plan.Batches.Count);
-            for (var b = 0; b < plan.Batches.Count; b++)
+            // One round trip to the limiter for every message of the round; it cuts the round into requests.
+            var slots = await limiter.AcquireAsync(pending.Length, options.Value.Http.BatchSize, cancellationToken);
+            var sends = new List<Task>(slots.Count);
+            var taken = 0;
+            foreach (var slot in slots)
             {
-                sends.Add(SendBatchAsync(requests, plan.Batches[b], slots.At(plan.SlotOf(b)), results, cancellationToken));
+                sends.Add(SendBatchAsync(requests, pending[taken..(taken + slot.Messages)], slot.At, results, cancellationToken));
+                taken += slot.Messages;
             }
 
             await Task.WhenAll(sends);

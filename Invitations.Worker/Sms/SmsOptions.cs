@@ -38,15 +38,34 @@ public sealed class SmsOptions
     public double RatePerSecond { get; set; }
 
     /// <summary>
-    /// The share of <see cref="RatePerSecond"/> left unused: sends are paced at <c>RatePerSecond × (1 − this)</c>.
-    /// A message leaves a few milliseconds after its slot when the machine is busy; paced at exactly the limit,
-    /// such a late one lands in the gateway's next second on top of that second's full share and earns a 429,
-    /// whose pause costs far more than the headroom (docs/PERFORMANCE.md, "A real gateway").
+    /// How many messages may leave together: at most this many in any window of <c>RateBurst / RatePerSecond</c>
+    /// seconds (widened by <see cref="RateHeadroom"/>), over every Worker. 0 (the default): the gateway's second,
+    /// <c>RatePerSecond</c> messages per second (at most <see cref="MaxRateBurst"/>), which is how gateways
+    /// count their limit: a job's first second goes out at once, not spread over it. 1 spaces every message
+    /// evenly, for a gateway that refuses bursts inside its second.
+    /// </summary>
+    public int RateBurst { get; set; }
+
+    /// <summary>
+    /// The share of the gateway's window added as a margin: the window the limiter keeps is
+    /// <c>1 / (1 − this)</c> times the gateway's. A message leaves a few milliseconds after its slot when the
+    /// machine is busy; at exactly the limit, such a late one lands in the gateway's next second on top of that
+    /// second's full share and earns a 429, whose pause costs far more than the margin (docs/PERFORMANCE.md,
+    /// "A real gateway").
     /// </summary>
     public double RateHeadroom { get; set; } = 0.02;
 
-    /// <summary>The pace the limiter keeps; 0: none.</summary>
-    public double PacedRatePerSecond => RatePerSecond > 0 ? RatePerSecond * (1 - RateHeadroom) : 0;
+    /// <summary>The largest <see cref="RateBurst"/>: the shared window keeps one slot per message of it.</summary>
+    public const int MaxRateBurst = 1000;
+
+    /// <summary>Sends are limited (<see cref="RatePerSecond"/> above 0).</summary>
+    public bool RateLimited => RatePerSecond > 0;
+
+    /// <summary>Messages that may leave within one <see cref="RateWindow"/>.</summary>
+    public int RateWindowMessages => RateBurst > 0 ? RateBurst : (int)Math.Clamp(Math.Floor(RatePerSecond), 1, MaxRateBurst);
+
+    /// <summary>The window the limiter keeps: <see cref="RateWindowMessages"/> at the rate, widened by the headroom.</summary>
+    public TimeSpan RateWindow => TimeSpan.FromSeconds(RateWindowMessages / (RatePerSecond * (1 - RateHeadroom)));
 
     /// <summary>The first pause after a 429 without <c>Retry-After</c>; it doubles while 429s go on.</summary>
     public TimeSpan ThrottleBackoff { get; set; } = TimeSpan.FromSeconds(1);

@@ -4,22 +4,24 @@ using Npgsql;
 namespace Invitations.Worker.Sms;
 
 /// <summary>
-/// <c>Sms:RatePerSecond</c> (less <c>Sms:RateHeadroom</c>) across every Worker together: one PostgreSQL row holds the next free send
-/// slot. An acquisition of n permits moves it n intervals on and reads where its own slots start, in one
-/// statement with no lock held afterwards; the caller then waits on its own clock, holding no connection. Time
-/// is the database's, so Workers on machines whose clocks differ still share one schedule. Idle time is not
-/// banked: there is no burst above the rate. A 429 (<see cref="ThrottledAsync"/>) pushes the shared slot and
-/// this process's sends back.
+/// <c>Sms:RatePerSecond</c> across every Worker together, counted as gateways count it: at most
+/// <c>RateWindowMessages</c> messages in any window of <c>RateWindow</c> (the gateway's second, widened by
+/// <c>Sms:RateHeadroom</c>). One PostgreSQL row holds the slots of the last messages of that window; an
+/// acquisition takes the slots of a whole round of requests in one call of <c>sms_take_slots</c> (migration
+/// <c>SmsSendWindow</c>), which locks the row for that call only; the caller then waits on its own clock,
+/// holding no connection. Time is the database's, so Workers on machines whose clocks differ still share one
+/// schedule. A window's worth may leave at once (a job's first second is not spread over it), never more: idle
+/// time is not banked beyond one window. A 429 (<see cref="ThrottledAsync"/>) pushes the shared schedule and this
+/// process's sends back.
 /// </summary>
 public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOptions> options, TimeProvider clock)
 {
     private const string Key = "sms";
 
-    private const string AcquireSql = """
-        INSERT INTO sms_rate_limits AS l (name, next_slot_at) VALUES (@key, statement_timestamp() + @span)
-        ON CONFLICT (name) DO UPDATE SET next_slot_at = greatest(l.next_slot_at, statement_timestamp()) + @span
-        RETURNING extract(epoch FROM l.next_slot_at - @span - statement_timestamp())::float8
-        """;
+    private const string AcquireSql = "SELECT sizes, slots, ran_at FROM sms_take_slots(@key, @messages, @maxBatch, @capacity, @window)";
+
+    /// <summary>Clock readings taken when the kept one is missing or old: the shortest round trip of them counts.</summary>
+    private const int ClockReadings = 3;
 
     private const string PauseSql = """
         INSERT INTO sms_rate_limits AS l (name, next_slot_at) VALUES (@key, statement_timestamp() + @pause)
@@ -27,33 +29,54 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
         """;
 
     private readonly Lock _lock = new();
+    private readonly DatabaseClock _databaseClock = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private int _consecutiveThrottles;
 
-    public bool Limited => options.Value.PacedRatePerSecond > 0;
+    public bool Limited => options.Value.RateLimited;
 
     /// <summary>
-    /// <paramref name="permits"/> slots in a row (a whole number for single messages; a batch may cost a fraction
-    /// more, <see cref="SmsSendPlan"/>); without a limit, all of them now.
+    /// The requests of a round of <paramref name="messages"/> messages, in order: how many messages each carries (at
+    /// most <paramref name="maxBatch"/>) and when it may leave (local clock); without a limit, all of them now.
     /// </summary>
-    public async Task<SmsSlots> AcquireAsync(double permits, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SmsRequestSlot>> AcquireAsync(int messages, int maxBatch, CancellationToken cancellationToken)
     {
-        var rate = options.Value.PacedRatePerSecond;
-        if (rate <= 0 || permits <= 0)
+        var settings = options.Value;
+        maxBatch = Math.Max(1, maxBatch);
+        if (!settings.RateLimited)
         {
-            return new SmsSlots(clock.GetUtcNow(), TimeSpan.Zero);
+            var now = clock.GetUtcNow();
+            return [.. Enumerable.Range(0, (messages + maxBatch - 1) / maxBatch).Select(r => new SmsRequestSlot(Math.Min(maxBatch, messages - (r * maxBatch)), now))];
         }
 
-        var interval = TimeSpan.FromSeconds(1 / rate);
-        await using var command = dataSource.CreateCommand(AcquireSql);
-        command.Parameters.AddWithValue("key", Key);
-        command.Parameters.AddWithValue("span", interval * permits);
-        var sent = clock.GetUtcNow();
-        var wait = (double)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (_databaseClock.NeedsReadings(clock.GetUtcNow()))
+        {
+            for (var reading = 0; reading < ClockReadings; reading++)
+            {
+                await using var read = new NpgsqlCommand("SELECT clock_timestamp()", connection);
+                var asked = clock.GetUtcNow();
+                await using var time = await read.ExecuteReaderAsync(cancellationToken);
+                await time.ReadAsync(cancellationToken);
+                var databaseTime = time.GetFieldValue<DateTimeOffset>(0);
+                _databaseClock.Observe(databaseTime, asked, clock.GetUtcNow());
+            }
+        }
 
-        // The statement ran about half-way through the round trip: the wait counts from there, not from its answer.
-        var ran = sent + ((clock.GetUtcNow() - sent) / 2);
-        return new SmsSlots(ran + TimeSpan.FromSeconds(Math.Max(0, wait)), interval);
+        await using var command = new NpgsqlCommand(AcquireSql, connection);
+        command.Parameters.AddWithValue("key", Key);
+        command.Parameters.AddWithValue("messages", messages);
+        command.Parameters.AddWithValue("maxBatch", maxBatch);
+        command.Parameters.AddWithValue("capacity", settings.RateWindowMessages);
+        command.Parameters.AddWithValue("window", settings.RateWindow);
+        var sent = clock.GetUtcNow();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var sizes = reader.GetFieldValue<int[]>(0);
+        var slots = reader.GetFieldValue<DateTimeOffset[]>(1);
+        var ranAt = reader.GetFieldValue<DateTimeOffset>(2);
+        var offset = _databaseClock.Observe(ranAt, sent, clock.GetUtcNow());
+        return [.. sizes.Select((size, r) => new SmsRequestSlot(size, slots[r] - offset))];
     }
 
     /// <summary>
@@ -113,6 +136,48 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
             command.Parameters.AddWithValue("key", Key);
             command.Parameters.AddWithValue("pause", pause);
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// How far the database's clock is ahead of this process's: slots are the database's time, waits this
+    /// process's. A reading is the database's time against the middle of its round trip (off by at most half the
+    /// round trip), on an open connection; the reading of the shortest round trip is kept, so slots of different
+    /// calls are compared on one offset instead of each call's own error (a busy database's slow answer, or a
+    /// wait for the shared row's lock, would otherwise move a whole round by tens of milliseconds). Every
+    /// acquisition is a reading too; the kept one counts for 1 ms more round trip every 10 s, so a drifting clock
+    /// is followed, and fresh readings are taken when it is a minute old.
+    /// </summary>
+    private sealed class DatabaseClock
+    {
+        private readonly Lock _lock = new();
+        private TimeSpan _offset;
+        private TimeSpan _roundTrip = TimeSpan.MaxValue;
+        private DateTimeOffset _readAt;
+
+        public bool NeedsReadings(DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                return _roundTrip == TimeSpan.MaxValue || now - _readAt > TimeSpan.FromMinutes(1);
+            }
+        }
+
+        public TimeSpan Observe(DateTimeOffset databaseTime, DateTimeOffset sent, DateTimeOffset answered)
+        {
+            var roundTrip = answered - sent;
+            lock (_lock)
+            {
+                var aged = _roundTrip == TimeSpan.MaxValue ? TimeSpan.MaxValue : _roundTrip + ((answered - _readAt) / 10_000);
+                if (roundTrip <= aged)
+                {
+                    _offset = databaseTime - (sent + (roundTrip / 2));
+                    _roundTrip = roundTrip;
+                    _readAt = answered;
+                }
+
+                return _offset;
+            }
         }
     }
 }

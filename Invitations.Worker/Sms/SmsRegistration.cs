@@ -14,8 +14,11 @@ public static class SmsRegistration
             .Validate(o => o.ThrottleBackoff > TimeSpan.Zero && o.ThrottleMaxPause >= o.ThrottleBackoff, "Sms:ThrottleBackoff must be positive and at most Sms:ThrottleMaxPause.")
             .Validate(o => o.Http.BatchSize is >= 1 and <= 1000, "Sms:Http:BatchSize must be between 1 and 1000.")
             .Validate(
-                o => o.RatePerSecond <= 0 || o.Http.BatchSize <= o.RatePerSecond,
-                "Sms:Http:BatchSize must not be above Sms:RatePerSecond: one request would carry more than the gateway takes in a second.")
+                o => o.RateBurst is >= 0 and <= SmsOptions.MaxRateBurst && (o.RateBurst <= 1 || o.RateBurst <= o.RatePerSecond),
+                "Sms:RateBurst must be 0 (the gateway's second), 1 (evenly spaced) or up to Sms:RatePerSecond, and at most 1000.")
+            .Validate(
+                o => !o.RateLimited || o.Http.BatchSize <= o.RateWindowMessages,
+                "Sms:Http:BatchSize must not be above Sms:RatePerSecond (or Sms:RateBurst): one request would carry more than the gateway takes at once.")
             .Validate(o => o.Http.MaxInFlight is >= 1 and <= 10_000, "Sms:Http:MaxInFlight must be between 1 and 10000.")
             .Validate(
                 o => o.Http.BatchSize == 1 || (o.Http.BatchBodyTemplate.Contains("{Messages}", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(o.Http.BatchResultsProperty)),

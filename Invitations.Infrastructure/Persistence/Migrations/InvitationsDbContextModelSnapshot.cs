@@ -655,6 +655,15 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_slot_at");
 
+                    b.Property<int>("WindowHead")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_head");
+
+                    b.PrimitiveCollection<DateTimeOffset[]>("WindowSlots")
+                        .IsRequired()
+                        .HasColumnType("timestamp with time zone[]")
+                        .HasColumnName("window_slots");
+
                     b.HasKey("Name")
                         .HasName("pk_sms_rate_limits");
 

@@ -7,7 +7,7 @@ namespace Invitations.Worker.Tests.Sms;
 /// <summary>
 /// Two limiters as two Worker processes would have them: separate instances, each on its own data source
 /// (its own connections), several senders each, on the run's database. What they let out together keeps the
-/// one configured rate, not twice it.
+/// one configured rate, counted as a gateway counts it (messages in a second), not twice it.
 /// </summary>
 public sealed class When_two_workers_share_the_sms_rate
 {
@@ -16,18 +16,20 @@ public sealed class When_two_workers_share_the_sms_rate
     private const int AcquisitionsPerSender = 15;
     private const int SendersPerWorker = 4;
 
+    [SetUp]
+    public async Task ForgetTheSharedWindowAsync()
+    {
+        await using var cleanup = TestRun.Infrastructure.CreateDataSource();
+        await using var command = cleanup.CreateCommand("DELETE FROM sms_rate_limits");
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Test]
     public async Task Should_send_within_five_percent_of_the_rate_together()
     {
-        await using (var cleanup = TestRun.Infrastructure.CreateDataSource())
-        {
-            await using var command = cleanup.CreateCommand("DELETE FROM sms_rate_limits");
-            await command.ExecuteNonQueryAsync();
-        }
-
         await using var first = TestRun.Infrastructure.CreateDataSource();
         await using var second = TestRun.Infrastructure.CreateDataSource();
-        var sent = new ConcurrentBag<(int Worker, DateTimeOffset At)>();
+        var sent = new ConcurrentBag<(int Worker, DateTimeOffset Slot, DateTimeOffset At)>();
         var options = Options.Create(new SmsOptions { RatePerSecond = Rate });
         var limiters = new[] { new SmsRateLimiter(first, options, TimeProvider.System), new SmsRateLimiter(second, options, TimeProvider.System) };
 
@@ -35,27 +37,108 @@ public sealed class When_two_workers_share_the_sms_rate
             Enumerable.Range(0, SendersPerWorker).Select(_ => SendAsync(limiter, worker, sent))));
 
         var times = sent.Select(s => s.At).Order().ToArray();
-        var measured = (times.Length - 1) / (times[^1] - times[0]).TotalSeconds;
+
+        // A window's worth may leave at once, so the rate is how long a window's worth takes: message j leaves
+        // about a second (the window) after message j − Rate, on average over every message after the first window.
+        var window = (int)Rate;
+        var measured = window / Enumerable.Range(window, times.Length - window).Average(j => (times[j] - times[j - window]).TotalSeconds);
+        var slots = sent.Select(s => s.Slot).Order().ToArray();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(times, Has.Length.EqualTo(2 * SendersPerWorker * AcquisitionsPerSender * PermitsPerAcquisition));
             Assert.That(measured, Is.InRange(Rate * 0.95, Rate * 1.05), $"{measured:F1} messages/s for a setting of {Rate}");
+            Assert.That(Busiest(slots), Is.LessThanOrEqualTo(Rate), "no second holds more slots than the rate");
+            Assert.That(sent.All(s => s.At >= s.Slot), Is.True, "nothing left before its slot");
             Assert.That(sent.Count(s => s.Worker == 0), Is.GreaterThan(times.Length / 4), "both workers sent");
             Assert.That(sent.Count(s => s.Worker == 1), Is.GreaterThan(times.Length / 4), "both workers sent");
         }
     }
 
-    private static async Task SendAsync(SmsRateLimiter limiter, int worker, ConcurrentBag<(int Worker, DateTimeOffset At)> sent)
+    /// <summary>
+    /// Rounds of every size from two Workers, planned into requests of every batch size, on the shipped
+    /// headroom: whatever second the gateway counts in, the requests leaving in it carry at most its limit in
+    /// messages, and the window is used, not wasted on requests that do not fit its end.
+    /// </summary>
+    [TestCase(1)]
+    [TestCase(7)]
+    [TestCase(10)]
+    [TestCase(30)]
+    [TestCase(100)]
+    public async Task Should_never_put_more_than_the_limit_into_any_second(int batchSize)
+    {
+        const int limit = 100;
+        await using var first = TestRun.Infrastructure.CreateDataSource();
+        await using var second = TestRun.Infrastructure.CreateDataSource();
+        var options = Options.Create(new SmsOptions { RatePerSecond = limit });
+        var limiters = new[] { new SmsRateLimiter(first, options, TimeProvider.System), new SmsRateLimiter(second, options, TimeProvider.System) };
+        var random = new Random(batchSize);
+        var leaving = new List<(DateTimeOffset At, int Messages)>();
+        for (var round = 0; round < 60; round++)
+        {
+            // The slots lie ahead (about 30 s of them): only their places are checked, nothing waits for them.
+            var messages = random.Next(1, 101);
+            var requests = await limiters[round % 2].AcquireAsync(messages, batchSize, CancellationToken.None);
+            Assert.That(requests.Sum(r => r.Messages), Is.EqualTo(messages), "every message of the round has a request");
+            Assert.That(requests.Select(r => r.Messages), Is.All.InRange(1, batchSize), "no request above the batch size");
+            leaving.AddRange(requests.Select(r => (r.At, r.Messages)));
+        }
+
+        var total = leaving.Sum(l => l.Messages);
+        var busiest = leaving.Max(start => leaving.Where(l => l.At >= start.At && l.At < start.At.AddSeconds(1)).Sum(l => l.Messages));
+        var rate = (total - leaving.TakeWhile(l => l.At < leaving[0].At.AddSeconds(1)).Sum(l => l.Messages)) / (leaving[^1].At - leaving[0].At).TotalSeconds;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(busiest, Is.LessThanOrEqualTo(limit), $"the busiest second carries {busiest} messages at a limit of {limit}");
+            Assert.That(rate, Is.GreaterThanOrEqualTo(limit * 0.95), $"{rate:F1} messages/s at a limit of {limit} in requests of up to {batchSize}");
+        }
+    }
+
+    [Test]
+    public async Task Should_space_every_message_evenly_with_a_burst_of_one()
+    {
+        await using var dataSource = TestRun.Infrastructure.CreateDataSource();
+        var options = Options.Create(new SmsOptions { RatePerSecond = 50, RateBurst = 1 });
+        var limiter = new SmsRateLimiter(dataSource, options, TimeProvider.System);
+
+        var slots = new List<DateTimeOffset>();
+        for (var round = 0; round < 5; round++)
+        {
+            slots.AddRange((await limiter.AcquireAsync(4, 1, CancellationToken.None)).Select(r => r.At));
+        }
+
+        // 20 ms apart at 50/s, 20.4 ms with the headroom.
+        var gaps = slots.Zip(slots.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToArray();
+        Assert.That(gaps, Is.All.GreaterThanOrEqualTo(19.4), string.Join(", ", gaps.Select(g => $"{g:F1}")));
+    }
+
+    private static async Task SendAsync(SmsRateLimiter limiter, int worker, ConcurrentBag<(int Worker, DateTimeOffset Slot, DateTimeOffset At)> sent)
     {
         for (var a = 0; a < AcquisitionsPerSender; a++)
         {
-            var slots = await limiter.AcquireAsync(PermitsPerAcquisition, CancellationToken.None);
-            for (var k = 0; k < PermitsPerAcquisition; k++)
+            foreach (var request in await limiter.AcquireAsync(PermitsPerAcquisition, 1, CancellationToken.None))
             {
-                await limiter.WaitAsync(slots.At(k), CancellationToken.None);
-                sent.Add((worker, TimeProvider.System.GetUtcNow()));
+                await limiter.WaitAsync(request.At, CancellationToken.None);
+                sent.Add((worker, request.At, TimeProvider.System.GetUtcNow()));
             }
         }
+    }
+
+    /// <summary>The most slots in any one second, each second starting at some slot.</summary>
+    private static int Busiest(DateTimeOffset[] ordered)
+    {
+        var most = 0;
+        var end = 0;
+        for (var start = 0; start < ordered.Length; start++)
+        {
+            while (end < ordered.Length && ordered[end] < ordered[start].AddSeconds(1))
+            {
+                end++;
+            }
+
+            most = Math.Max(most, end - start);
+        }
+
+        return most;
     }
 
     [Test]
@@ -66,12 +149,12 @@ public sealed class When_two_workers_share_the_sms_rate
         var options = Options.Create(new SmsOptions { RatePerSecond = Rate });
         var throttled = new SmsRateLimiter(first, options, TimeProvider.System);
         var other = new SmsRateLimiter(second, options, TimeProvider.System);
-        await throttled.AcquireAsync(1, CancellationToken.None);
+        await throttled.AcquireAsync(1, 1, CancellationToken.None);
 
         var before = TimeProvider.System.GetUtcNow();
         await throttled.ThrottledAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
-        var slots = await other.AcquireAsync(1, CancellationToken.None);
+        var slots = await other.AcquireAsync(1, 1, CancellationToken.None);
 
-        Assert.That(slots.FirstAt - before, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "the other worker's next slot comes after the pause");
+        Assert.That(slots[0].At - before, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "the other worker's next slot comes after the pause");
     }
 }
