@@ -30,8 +30,11 @@ public sealed class HttpSmsOptions
     /// </summary>
     public string BatchResultsProperty { get; set; } = "results";
 
-    /// <summary>Requests at once to the gateway from this process, over every group.</summary>
-    public int MaxInFlight { get; set; } = 64;
+    /// <summary>
+    /// Requests at once to the gateway from this process, over every group. A window's worth of messages may leave
+    /// at once (<see cref="SmsOptions.RateBurst"/>), so up to <c>RatePerSecond / BatchSize</c> requests from one Worker.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 128;
 
     /// <summary>The header that carries each SMS's idempotency key (the invitation id, the same on every retry).</summary>
     public string IdempotencyKeyHeader { get; set; } = "Idempotency-Key";

@@ -15,6 +15,12 @@ public sealed partial class HttpSmsSender(
     HttpClient http, IOptions<SmsOptions> options, SmsRateLimiter limiter, SmsInFlight inFlight, SmsSentRecorder recorder, TimeProvider clock, ILogger<HttpSmsSender> logger)
     : ISmsSender
 {
+    /// <summary>
+    /// Rounds in which a request too late for its slot takes a new one; after them it leaves late (a machine so
+    /// busy that every slot comes too late would otherwise never send).
+    /// </summary>
+    private const int MaxLateRounds = 3;
+
     public string Name => "Http";
 
     public async Task<string?> SendAsync(SmsRequest request, CancellationToken cancellationToken)
@@ -33,7 +39,7 @@ public sealed partial class HttpSmsSender(
     {
         var results = new SmsResult?[requests.Count];
         var pending = Enumerable.Range(0, requests.Count).ToArray();
-        while (pending.Length > 0)
+        for (var round = 0; pending.Length > 0; round++)
         {
             // One round trip to the limiter for every message of the round; it cuts the round into requests.
             var slots = await limiter.AcquireAsync(pending.Length, options.Value.Http.BatchSize, cancellationToken);
@@ -41,7 +47,7 @@ public sealed partial class HttpSmsSender(
             var taken = 0;
             foreach (var slot in slots)
             {
-                sends.Add(SendBatchAsync(requests, pending[taken..(taken + slot.Messages)], slot.At, results, cancellationToken));
+                sends.Add(SendBatchAsync(requests, pending[taken..(taken + slot.Messages)], slot.At, round < MaxLateRounds, results, cancellationToken));
                 taken += slot.Messages;
             }
 
@@ -52,7 +58,8 @@ public sealed partial class HttpSmsSender(
         return results!;
     }
 
-    private async Task SendBatchAsync(IReadOnlyList<SmsRequest> requests, int[] batch, DateTimeOffset at, SmsResult?[] results, CancellationToken cancellationToken)
+    private async Task SendBatchAsync(
+        IReadOnlyList<SmsRequest> requests, int[] batch, DateTimeOffset at, bool mayDefer, SmsResult?[] results, CancellationToken cancellationToken)
     {
         if (!await limiter.WaitAsync(at, cancellationToken))
         {
@@ -63,6 +70,15 @@ public sealed partial class HttpSmsSender(
         SmsAnswer answer;
         using (await inFlight.EnterAsync(cancellationToken))
         {
+            var late = clock.GetUtcNow() - at;
+            if (mayDefer && limiter.Limited && late > options.Value.MaxSendLateness)
+            {
+                // Too late for its slot (a busy machine, every request slot in use): leaving now could put it in the
+                // gateway's next second on top of that second's share. It takes a new slot (results stay null).
+                LogLate(logger, batch.Length, late.TotalMilliseconds);
+                return;
+            }
+
             answer = await ExchangeAsync([.. batch.Select(i => requests[i])], cancellationToken);
         }
 
@@ -101,6 +117,9 @@ public sealed partial class HttpSmsSender(
             return SmsAnswer.All(batch.Length, SmsResult.Failed(new DealerTransientException("The SMS gateway did not answer.", ex)));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} SMS were {LateMs} ms late for their send slot and take a new one")]
+    private static partial void LogLate(ILogger logger, int count, double lateMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS gateway throttled {Count} messages (Retry-After given: {RetryAfterGiven}); sends pause for {PauseMs} ms")]
     private static partial void LogThrottled(ILogger logger, int count, bool retryAfterGiven, double pauseMs);

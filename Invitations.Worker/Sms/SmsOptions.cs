@@ -67,6 +67,15 @@ public sealed class SmsOptions
     /// <summary>The window the limiter keeps: <see cref="RateWindowMessages"/> at the rate, widened by the headroom.</summary>
     public TimeSpan RateWindow => TimeSpan.FromSeconds(RateWindowMessages / (RatePerSecond * (1 - RateHeadroom)));
 
+    /// <summary>
+    /// How late after its slot a request may still leave; later, it takes a new slot instead. Within the
+    /// headroom's share of the window (20 ms at 100/s) a late message can never put the gateway over its limit;
+    /// up to this, only when the gateway's second begins just then, and the limiter's window drifts past the
+    /// gateway's second by that share every window (once in 50 s at 100/s). A request later than this (a pause
+    /// of the process) would land on the next window's share: it waits for a slot of its own.
+    /// </summary>
+    public TimeSpan MaxSendLateness { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The first pause after a 429 without <c>Retry-After</c>; it doubles while 429s go on.</summary>
     public TimeSpan ThrottleBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
