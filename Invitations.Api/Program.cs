@@ -17,12 +17,10 @@ builder.Services
     .AddInvitationsDatabase(builder.Configuration)
     .AddApiInfrastructure(builder.Configuration)
     .AddUploads(builder.Configuration)
-    .AddCodes(builder.Configuration)
-    .AddJobs(builder.Configuration)
-    .AddSupport(builder.Configuration)
+    .AddJobs()
+    .AddSupport()
     .AddSmsDeliveryReports(builder.Configuration)
     .AddHubs(builder.Configuration)
-    .AddDashboard(builder.Configuration)
     .AddDealerInvitations(builder.Configuration)
     .AddInvitationsMessaging(builder.Configuration, bus => bus.AddHubConsumers(), (context, bus) => bus.ConfigureHubEndpoint(context));
 

@@ -20,6 +20,6 @@ public static class WorkerServiceCollectionExtensions
     public static IBusRegistrationConfigurator AddWorkerConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration) =>
         bus
             .AddSchedulerEndpoint(configuration)
-            .AddBulkInvitationProcessing(configuration)
+            .AddBulkInvitationProcessing()
             .AddDealerInvitationConsumers();
 }

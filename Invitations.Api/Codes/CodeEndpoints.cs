@@ -8,7 +8,7 @@ namespace Invitations.Api.Codes;
 /// <summary><c>POST /api/v1/support/sponsors/{sponsorId}/codes</c>: how codes arrive from the platform.</summary>
 public static partial class CodeEndpoints
 {
-    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCodes(this IEndpointRouteBuilder app)
     {
         app.MapPost("/support/sponsors/{sponsorId:long}/codes", IssueCodes)
             .WithTags("Support")

@@ -16,7 +16,7 @@ public static class JobEndpoints
     /// <summary>The address of a job's status (<c>GetBulkInvitation</c> below, in Program's <c>/api/v1</c> group), as every answer about a job gives it.</summary>
     public static string StatusUrl(Guid jobId) => $"/api/v1/bulk-invitations/{jobId}";
 
-    public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/bulk-invitations")
             .WithTags("Bulk invitations")

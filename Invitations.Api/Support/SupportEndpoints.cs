@@ -7,7 +7,7 @@ namespace Invitations.Api.Support;
 /// <summary><c>/api/v1/support/bulk-invitations</c>: any job, for the Support role only.</summary>
 public static class SupportEndpoints
 {
-    public static IEndpointRouteBuilder MapSupportJobs(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/support/bulk-invitations")
             .WithTags("Support")

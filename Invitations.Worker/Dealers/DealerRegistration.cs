@@ -31,9 +31,8 @@ public static class DealerRegistration
         return services;
     }
 
-    public static IBusRegistrationConfigurator AddBulkInvitationProcessing(this IBusRegistrationConfigurator bus, IConfiguration configuration)
+    public static IBusRegistrationConfigurator AddBulkInvitationProcessing(this IBusRegistrationConfigurator bus)
     {
-        _ = configuration;
         bus.AddSagaStateMachine<BulkInvitationStateMachine, BulkInvitationState, BulkInvitationStateDefinition>()
             .PostgresRepository<InvitationsDbContext>(o => o.LockTimeout = TimeSpan.FromSeconds(10));
         bus.AddConsumer<InviteDealerConsumer, InviteDealerConsumerDefinition>();

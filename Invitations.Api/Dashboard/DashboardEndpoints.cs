@@ -7,14 +7,8 @@ namespace Invitations.Api.Dashboard;
 /// The sponsor dashboard (<c>/</c>, wwwroot/index.html through the default-files middleware) and the
 /// support console (<c>/support</c>). Both are static pages; the browser calls the API with its token.
 /// </summary>
-public static class DashboardServiceCollectionExtensions
+public static class DashboardEndpoints
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
-    {
-        _ = configuration;
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/support", (IWebHostEnvironment environment) =>
