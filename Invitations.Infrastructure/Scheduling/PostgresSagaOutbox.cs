@@ -5,6 +5,8 @@ using Invitations.Infrastructure.SagaRepository;
 using Invitations.Sagas.BulkInvitation.Ports;
 using MassTransit;
 using MassTransit.Context;
+using MassTransit.Scheduling;
+using Microsoft.EntityFrameworkCore;
 using ScheduledMessage = Invitations.Infrastructure.Persistence.Entities.ScheduledMessage;
 
 namespace Invitations.Infrastructure.Scheduling;
@@ -28,8 +30,31 @@ public sealed class PostgresSagaOutbox(InvitationsDbContext db, IBus bus, Schedu
             throw new InvalidOperationException($"No publish address for {typeof(T).Name}.");
         }
 
+        Add(context, destination, message, MessageTypeCache<T>.MessageTypeNames, at, NewId.NextGuid(), schedulingToken: false);
+    }
+
+    public MessageSchedulerContext Scheduler(ConsumeContext context) =>
+        new ConsumeMessageSchedulerContext(context, scope => new MessageScheduler(new SagaOutboxScheduleMessageProvider(this, scope), bus.Topology));
+
+    /// <summary>A MassTransit <c>Schedule</c>: the row carries the schedule's token, as our scheduler endpoint would store it.</summary>
+    internal void Schedule(ConsumeContext context, ScheduleMessage command) =>
+        Add(context, command.Destination, command.Payload, command.PayloadType, ScheduleMessageConsumer.AsUtc(command.ScheduledTime), command.CorrelationId,
+            schedulingToken: true);
+
+    /// <summary>A MassTransit <c>Unschedule</c>: the pending row goes, in the saga's transaction (which the repository holds open).</summary>
+    internal async Task CancelAsync(Guid tokenId, CancellationToken cancellationToken)
+    {
+        foreach (var added in db.ScheduledMessages.Local.Where(x => x.TokenId == tokenId).ToList())
+        {
+            db.ScheduledMessages.Remove(added);
+        }
+
+        await db.ScheduledMessages.Where(x => x.TokenId == tokenId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private void Add(ConsumeContext context, Uri destination, object message, string[] types, DateTimeOffset? at, Guid tokenId, bool schedulingToken)
+    {
         var now = clock.GetUtcNow();
-        var types = MessageTypeCache<T>.MessageTypeNames;
         var envelope = new StoredEnvelope
         {
             MessageId = NewId.NextGuid(),
@@ -37,12 +62,13 @@ public sealed class PostgresSagaOutbox(InvitationsDbContext db, IBus bus, Schedu
             InitiatorId = context.MessageId,
             SourceAddress = context.ReceiveContext.InputAddress,
             TraceParent = Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null,
+            Headers = schedulingToken ? StoredEnvelope.SchedulingToken(tokenId) : [],
         };
-        var sendContext = new MessageSendContext<T>(message) { MessageId = envelope.MessageId, ConversationId = envelope.ConversationId };
+        var sendContext = new MessageSendContext<object>(message) { MessageId = envelope.MessageId, ConversationId = envelope.ConversationId };
         var body = context.SerializerContext.GetMessageSerializer(message, types).GetMessageBody(sendContext);
         db.ScheduledMessages.Add(new ScheduledMessage
         {
-            TokenId = NewId.NextGuid(),
+            TokenId = tokenId,
             Destination = destination.ToString(),
             DueAt = at ?? now,
             ContentType = context.ReceiveContext.ContentType?.ToString() ?? "application/vnd.masstransit+json",

@@ -28,7 +28,7 @@ public sealed class ScheduleMessageConsumer(ScheduledMessageStore store, TimePro
             ResponseAddress = context.ResponseAddress,
             FaultAddress = context.FaultAddress,
             ExpirationTime = context.ExpirationTime,
-            Headers = context.Headers.GetAll().ToDictionary(h => h.Key, h => (object?)h.Value, StringComparer.Ordinal),
+            Headers = WithSchedulingToken(context.Headers, message.CorrelationId),
         };
 
         await store.UpsertAsync(new ScheduledMessage
@@ -45,7 +45,20 @@ public sealed class ScheduleMessageConsumer(ScheduledMessageStore store, TimePro
         }, context.CancellationToken);
     }
 
-    private static DateTimeOffset AsUtc(DateTime time) =>
+    // The scheduler sets the token header on delivery (as Quartz and Hangfire do): MassTransit's Schedule ignores
+    // a message whose token is not the saga's current one, and treats one without the header as current.
+    private static Dictionary<string, object?> WithSchedulingToken(Headers headers, Guid tokenId)
+    {
+        var stored = headers.GetAll().ToDictionary(h => h.Key, h => (object?)h.Value, StringComparer.Ordinal);
+        foreach (var (key, value) in StoredEnvelope.SchedulingToken(tokenId))
+        {
+            stored[key] = value;
+        }
+
+        return stored;
+    }
+
+    internal static DateTimeOffset AsUtc(DateTime time) =>
         new(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     // Cancelling a token that already fired, or never existed, deletes nothing and is fine.

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Invitations.Infrastructure.Scheduling;
 
 /// <summary>The envelope fields and headers of a scheduled message, kept as jsonb beside its body.</summary>
@@ -16,4 +18,11 @@ internal sealed record StoredEnvelope
 
     /// <summary>The W3C id of the activity that wrote the message, so its relay continues that trace.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// The header MassTransit's <c>Schedule</c> compares with the saga's token when the message comes back: without
+    /// it a stale message (one armed before a re-arm) would be taken for the current one.
+    /// </summary>
+    public static Dictionary<string, object?> SchedulingToken(Guid tokenId) =>
+        new(StringComparer.Ordinal) { [MessageHeaders.SchedulingTokenId] = tokenId.ToString("D") };
 }

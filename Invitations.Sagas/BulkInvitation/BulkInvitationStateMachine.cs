@@ -3,6 +3,8 @@ using Invitations.Contracts.Dealers;
 using Invitations.Sagas.BulkInvitation.Activities;
 using Invitations.Sagas.BulkInvitation.Messages;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Invitations.Sagas.BulkInvitation;
 
@@ -24,7 +26,12 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
         Event(() => Cancel, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => RetryFailed, x => x.CorrelateById(m => m.Message.BulkJobId));
         Event(() => ProgressTick, x => x.CorrelateById(m => m.Message.BulkJobId));
-        Event(() => StallCheck, x => x.CorrelateById(m => m.Message.BulkJobId));
+        Schedule(() => StallCheckTimeout, x => x.StallCheckTokenId, s =>
+        {
+            s.Delay = new SagaOptions().StallTimeout;
+            s.DelayProvider = StallTimeout;
+            s.Received = r => r.CorrelateById(m => m.Message.BulkJobId);
+        });
         Event(() => Sweep, x =>
         {
             x.CorrelateById(m => m.Message.BulkJobId);
@@ -36,7 +43,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                 .Activity(x => x.OfType<TimelineActivity<BulkInvitationSubmitted>>())
                 .Activity(x => x.OfType<StartJobActivity>())
                 .TransitionTo(Processing)
-                .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSubmitted>>()),
+                .ArmStallCheck(this),
             NoteDoCount<CancelBulkInvitation, CancelJobActivity>(When(Cancel))
                 .TransitionTo(Cancelled)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()));
@@ -50,14 +57,14 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                 .If(IsFinished, done => Finish(done)),
             When(ProgressTick)
                 .Activity(x => x.OfType<ProgressActivity<BulkInvitationProgressTick>>()),
-            NoteCount(When(StallCheck, IsCurrentCheck))
+            // Only the current check gets here: MassTransit drops one whose scheduling token is not the saga's.
+            NoteCount(When(StallCheckTimeout.Received))
                 .IfElse(
                     IsFinished,
                     done => Finish(done),
                     waiting => waiting
                         .Activity(x => x.OfType<StallCheckActivity>())
-                        .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationStallCheck>>())),
-            Ignore(StallCheck, check => !IsCurrentCheck(check)),
+                        .ArmStallCheck(this)),
             NoteCount(When(Sweep, IsStillQuiet))
                 .IfElse(
                     IsFinished,
@@ -65,11 +72,11 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                     waiting => waiting
                         .Activity(x => x.OfType<SweepActivity>())
                         .Activity(x => x.OfType<ProgressActivity<BulkInvitationSweep>>())
-                        .Activity(x => x.OfType<ScheduleStallCheckActivity<BulkInvitationSweep>>())),
+                        .ArmStallCheck(this)),
             Ignore(Sweep, sweep => !IsStillQuiet(sweep)),
             NoteDoCount<CancelBulkInvitation, CancelJobActivity>(When(Cancel))
                 .TransitionTo(Cancelled)
-                .Then(DisarmStallCheck)
+                .DisarmStallCheck(this)
                 .Activity(x => x.OfType<CompleteJobActivity<CancelBulkInvitation>>()),
             Ignore(RetryFailed));
 
@@ -79,7 +86,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             NoteDoCount<DealerOutcomesRecorded, RecordOutcomesActivity>(When(OutcomesRecorded)),
             NoteDoCount<Fault<InviteDealer>, RecordDealerFaultActivity>(When(DealerFaulted)),
             Ignore(ProgressTick),
-            Ignore(StallCheck),
+            Ignore(StallCheckTimeout.Received),
             Ignore(Sweep),
             Ignore(Cancel));
 
@@ -87,7 +94,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
             NoteDoCount<RetryFailedDealers, RetryFailedActivity>(When(RetryFailed))
                 .If(HasWork, again => again
                     .TransitionTo(Processing)
-                    .Activity(x => x.OfType<ScheduleStallCheckActivity<RetryFailedDealers>>())));
+                    .ArmStallCheck(this)));
 
         During(Cancelled, Ignore(RetryFailed));
 
@@ -106,7 +113,7 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
     public Event<CancelBulkInvitation> Cancel { get; private set; } = null!;
     public Event<RetryFailedDealers> RetryFailed { get; private set; } = null!;
     public Event<BulkInvitationProgressTick> ProgressTick { get; private set; } = null!;
-    public Event<BulkInvitationStallCheck> StallCheck { get; private set; } = null!;
+    public Schedule<BulkInvitationState, BulkInvitationStallCheck> StallCheckTimeout { get; private set; } = null!;
     public Event<BulkInvitationSweep> Sweep { get; private set; } = null!;
 
     private static bool IsFinished<T>(BehaviorContext<BulkInvitationState, T> context)
@@ -115,15 +122,15 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
     private static bool HasWork<T>(BehaviorContext<BulkInvitationState, T> context)
         where T : class => context.Saga.ProcessedDealers < context.Saga.TotalDealers;
 
-    private static bool IsCurrentCheck(BehaviorContext<BulkInvitationState, BulkInvitationStallCheck> context) =>
-        context.Saga.StallCheckTokenId == context.Message.CheckId;
+    /// <summary>Read per check, so a changed <see cref="SagaOptions.StallTimeout"/> applies to the next one armed.</summary>
+    private static TimeSpan StallTimeout(BehaviorContext<BulkInvitationState> context) =>
+        context.TryGetPayload<IServiceProvider>(out var services)
+            ? services.GetRequiredService<IOptions<SagaOptions>>().Value.StallTimeout
+            : new SagaOptions().StallTimeout;
 
     /// <summary>Several sweeps of one quiet spell (two Workers, a saga endpoint that was away) act once.</summary>
     private static bool IsStillQuiet(BehaviorContext<BulkInvitationState, BulkInvitationSweep> context) =>
         context.Saga.LastOutcomeAt == context.Message.QuietSince;
-
-    /// <summary>A check already scheduled will not match any more and is ignored when it arrives.</summary>
-    private static void DisarmStallCheck(BehaviorContext<BulkInvitationState> context) => context.Saga.StallCheckTokenId = null;
 
     /// <summary>
     /// What every event that can move a row does, in this order: its timeline entry (<see cref="TimelineActivity{T}"/>,
@@ -155,6 +162,6 @@ public sealed class BulkInvitationStateMachine : MassTransitStateMachine<BulkInv
                     c => c.Saga.SucceededDealers == 0,
                     none => none.TransitionTo(Failed),
                     partial => partial.TransitionTo(PartialSuccess)))
-            .Then(DisarmStallCheck)
+            .DisarmStallCheck(this)
             .Activity(x => x.OfType<CompleteJobActivity<T>>());
 }

@@ -7,8 +7,10 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// <summary>
 /// Every publish and timer of the saga goes through here: into the transactional outbox where the process has one
 /// (the Worker: <see cref="ISagaOutbox"/>, written with the saga row), else through the consume context and
-/// the bus's message scheduler. Without either, the timers are skipped instead of failing the event: progress
-/// then only moves with outcomes, and the stall guard is off.
+/// the bus's message scheduler. MassTransit's own <c>Schedule</c>/<c>Unschedule</c> reach the outbox through the
+/// consume context's <see cref="MessageSchedulerContext"/>, which <see cref="UseOutboxScheduler"/> replaces. Without
+/// either, the timers are skipped instead of failing the event: progress then only moves with outcomes, and the
+/// stall guard is off.
 /// </summary>
 internal static class SagaScheduler
 {
@@ -41,6 +43,17 @@ internal static class SagaScheduler
         await scheduler.SchedulePublish(DateTime.UtcNow + delay, message, context.CancellationToken);
         return true;
     }
+
+    /// <summary>Points the context's message scheduler at the outbox, when the process has one.</summary>
+    public static void UseOutboxScheduler(ConsumeContext context)
+    {
+        if (Outbox(context) is { } outbox)
+        {
+            context.AddOrUpdatePayload(() => outbox.Scheduler(context), _ => outbox.Scheduler(context));
+        }
+    }
+
+    public static bool HasScheduler(ConsumeContext context) => context.TryGetPayload<MessageSchedulerContext>(out _);
 
     private static ISagaOutbox? Outbox(ConsumeContext context) =>
         context.TryGetPayload<IServiceProvider>(out var services) ? services.GetService<ISagaOutbox>() : null;

@@ -1,10 +1,11 @@
 namespace Invitations.Sagas.BulkInvitation.Messages;
 
-/// <summary>Scheduled while a job runs: a job with no outcome for a while is re-dispatched.</summary>
+/// <summary>
+/// Scheduled while a job runs (the machine's <c>StallCheckTimeout</c>): a job with no outcome for a while is
+/// re-dispatched. Which check is current is MassTransit's scheduling token (header <c>MT-Scheduling-TokenId</c>
+/// against the saga's <see cref="BulkInvitationState.StallCheckTokenId"/>); an older one is ignored.
+/// </summary>
 public sealed record BulkInvitationStallCheck
 {
     public required Guid BulkJobId { get; init; }
-
-    /// <summary>Matches the saga's current check; an older one (from before a retry or completion) is ignored.</summary>
-    public required Guid CheckId { get; init; }
 }

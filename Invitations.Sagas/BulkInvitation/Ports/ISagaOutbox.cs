@@ -11,4 +11,10 @@ public interface ISagaOutbox
 {
     void Publish<T>(ConsumeContext context, T message, DateTimeOffset? at = null)
         where T : class;
+
+    /// <summary>
+    /// A message scheduler for <paramref name="context"/> whose timers are rows of the same transaction, and whose
+    /// cancellations delete them in it: what MassTransit's <c>Schedule</c>/<c>Unschedule</c> use inside the saga.
+    /// </summary>
+    MessageSchedulerContext Scheduler(ConsumeContext context);
 }
