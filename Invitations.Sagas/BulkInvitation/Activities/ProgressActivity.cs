@@ -42,6 +42,10 @@ public sealed class ProgressActivity<TMessage>(SagaEventFacts note, TimeProvider
             return;
         }
 
+        // Not a MassTransit Schedule: at most one tick is pending, and whether one is follows from the timestamps
+        // (an outcome after the last publish armed it), so it needs no token; the first held-back update fixes
+        // when it fires, where a Schedule would be replaced (pushed later) by every outcome; and arming or
+        // cancelling on every outcome would add a scheduler write to the saga's busiest path.
         var tickOutstanding = note.PreviousOutcomeAt > saga.LastProgressPublishedAt;
         if (!tickOutstanding)
         {
