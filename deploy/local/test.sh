@@ -68,6 +68,23 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A test host that crashed writes no failed count: still a failure.
   failed=1
 fi
+if [ "$failed" -gt 0 ]; then
+  # CI keeps only the tail of this output: name every failed test and the first lines of its message here.
+  echo "[test] failed:"
+  find "$results" -name '*.trx' -print0 | xargs -0 -r /usr/bin/python3 -c '
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") != "Failed":
+            continue
+        message = result.find(".//t:Message", ns)
+        text = (message.text or "") if message is not None else ""
+        print("  " + result.get("testName", "?"))
+        for line in text.strip().splitlines()[:12]:
+            print("    " + line[:300])
+' || true
+fi
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo "$summary"
