@@ -16,9 +16,10 @@ namespace Invitations.Worker.Sms;
 /// </summary>
 public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOptions> options, TimeProvider clock)
 {
-    private const string Key = "sms";
+    internal const string Key = "sms";
 
-    private const string AcquireSql = "SELECT sizes, slots, ran_at FROM sms_take_slots(@key, @messages, @maxBatch, @capacity, @window)";
+    /// <summary>The one call that plans a round: its requests' sizes and slots (database time) and the database's clock.</summary>
+    internal const string AcquireSql = "SELECT sizes, slots, ran_at FROM sms_take_slots(@key, @messages, @maxBatch, @capacity, @window)";
 
     /// <summary>Clock readings taken when the kept one is missing or old: the shortest round trip of them counts.</summary>
     private const int ClockReadings = 3;
