@@ -1,6 +1,6 @@
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 
-namespace Invitations.Infrastructure.BulkJobs;
+namespace Invitations.Data.BulkJobs;
 
 /// <summary>Pages a job's rows for the dispatcher and marks what it sent.</summary>
 public sealed class BulkJobDispatchStore(InvitationsDbContext db)

@@ -1,9 +1,9 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Invitations.Infrastructure.BulkJobs;
+namespace Invitations.Data.BulkJobs;
 
 /// <summary>The saga's port on PostgreSQL; every statement runs in the saga repository's transaction.</summary>
 public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : IBulkJobRows

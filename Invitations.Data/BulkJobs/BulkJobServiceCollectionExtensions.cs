@@ -4,7 +4,7 @@ using Invitations.Sagas.BulkInvitation.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Invitations.Infrastructure.BulkJobs;
+namespace Invitations.Data.BulkJobs;
 
 public static class BulkJobServiceCollectionExtensions
 {

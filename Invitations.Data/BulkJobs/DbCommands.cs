@@ -1,9 +1,9 @@
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Invitations.Infrastructure.BulkJobs;
+namespace Invitations.Data.BulkJobs;
 
 /// <summary>
 /// Plain SQL on the context's own connection and transaction: the conditional updates that count a row

@@ -1,3 +1,3 @@
-namespace Invitations.Infrastructure.BulkJobs;
+namespace Invitations.Data.BulkJobs;
 
 public sealed record DispatchRow(int RowNumber, int Attempt, bool FirstDispatch);

@@ -1,6 +1,6 @@
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 
-namespace Invitations.Infrastructure.BulkJobs;
+namespace Invitations.Data.BulkJobs;
 
 /// <summary>
 /// Retry-failed: transient failures run again; a business rejection only when its cause is gone

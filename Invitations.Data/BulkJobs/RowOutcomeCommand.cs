@@ -1,8 +1,8 @@
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Npgsql;
 
-namespace Invitations.Infrastructure.BulkJobs;
+namespace Invitations.Data.BulkJobs;
 
 /// <summary>
 /// Writes one row's outcome, once: only a row still waiting for this very attempt (or skipped by a cancel

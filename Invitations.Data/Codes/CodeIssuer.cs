@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Invitations.Infrastructure.Codes;
+namespace Invitations.Data.Codes;
 
 /// <summary>
 /// Issues new sponsorship codes to a sponsor: how codes arrive from the platform. Used by the support

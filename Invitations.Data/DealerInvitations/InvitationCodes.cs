@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.DealerInvitations;
+namespace Invitations.Data.DealerInvitations;
 
 /// <summary>The one statement that gives an answered invitation's codes back (decline in the Api, expiry in the Worker).</summary>
 public static class InvitationCodes

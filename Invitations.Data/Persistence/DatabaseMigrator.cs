@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Invitations.Infrastructure.Persistence;
+namespace Invitations.Data.Persistence;
 
 /// <summary>Applies the checked-in migrations, waiting for the database to accept connections first.</summary>
 public sealed partial class DatabaseMigrator(InvitationsDbContext db, ILogger<DatabaseMigrator> logger)

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Persistence;
+namespace Invitations.Data.Persistence;
 
 public sealed class DatabaseOptions
 {

@@ -1,8 +1,8 @@
-using Invitations.Infrastructure.Seeding;
+using Invitations.Data.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Invitations.Infrastructure.Persistence;
+namespace Invitations.Data.Persistence;
 
 public static class DatabaseStartup
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
 
-namespace Invitations.Infrastructure.Persistence;
+namespace Invitations.Data.Persistence;
 
 /// <summary>Used by <c>dotnet ef migrations add</c> only; it never connects.</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<InvitationsDbContext>

@@ -1,8 +1,8 @@
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Invitations.Infrastructure.Persistence;
+namespace Invitations.Data.Persistence;
 
 public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> options) : DbContext(options)
 {

@@ -1,13 +1,12 @@
-using Invitations.Infrastructure.Codes;
-using Invitations.Infrastructure.Hosting;
-using Invitations.Infrastructure.Seeding;
+using Invitations.Data.Codes;
+using Invitations.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
-namespace Invitations.Infrastructure.Persistence;
+namespace Invitations.Data.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
@@ -20,8 +19,6 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton<Telemetry>();
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         services.AddSingleton(dataSource);

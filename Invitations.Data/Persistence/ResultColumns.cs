@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Invitations.Infrastructure.Persistence;
+namespace Invitations.Data.Persistence;
 
 /// <summary>
 /// The current result set's columns, found by name: code that reads a hand-written statement asks for each

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Privacy;
+namespace Invitations.Data.Privacy;
 
 /// <summary>
 /// Masks personal data for logs, progress events and anything else a person may read that is not the

@@ -2,7 +2,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Saga;
 
-namespace Invitations.Infrastructure.SagaRepository;
+namespace Invitations.Data.SagaRepository;
 
 /// <summary>Reads sagas outside a message (ILoadSagaRepository / IQuerySagaRepository), without locking them.</summary>
 internal sealed class PostgresSagaLoadContext<TSaga>(SagaStore<TSaga> store, CancellationToken cancellationToken) :

@@ -3,7 +3,7 @@ using MassTransit.Context;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 
-namespace Invitations.Infrastructure.SagaRepository;
+namespace Invitations.Data.SagaRepository;
 
 /// <summary>One message's view of the saga table, inside the transaction its factory opened.</summary>
 internal sealed class PostgresSagaRepositoryContext<TDbContext, TSaga, TMessage> :

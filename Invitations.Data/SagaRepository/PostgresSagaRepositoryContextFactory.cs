@@ -5,7 +5,7 @@ using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Invitations.Infrastructure.SagaRepository;
+namespace Invitations.Data.SagaRepository;
 
 /// <summary>
 /// Runs each saga message in a ReadCommitted transaction on the consume scope's DbContext: load (locked),

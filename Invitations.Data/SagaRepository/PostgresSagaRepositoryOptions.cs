@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.SagaRepository;
+namespace Invitations.Data.SagaRepository;
 
 /// <summary>How the PostgreSQL saga repository guards one saga against concurrent messages.</summary>
 public sealed class PostgresSagaRepositoryOptions

@@ -6,7 +6,7 @@ using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Invitations.Infrastructure.SagaRepository;
+namespace Invitations.Data.SagaRepository;
 
 public static class PostgresSagaRepositoryRegistrationExtensions
 {

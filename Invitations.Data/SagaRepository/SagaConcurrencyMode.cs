@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.SagaRepository;
+namespace Invitations.Data.SagaRepository;
 
 public enum SagaConcurrencyMode
 {

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Invitations.Infrastructure.SagaRepository;
+namespace Invitations.Data.SagaRepository;
 
 /// <summary>The row operations on one saga table, inside the DbContext's current transaction.</summary>
 internal sealed class SagaStore<TSaga>(DbContext db, PostgresSagaRepositoryOptions options)

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.SagaRepository;
+using Invitations.Data.Persistence;
+using Invitations.Data.SagaRepository;
 using Invitations.Sagas.BulkInvitation.Ports;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
-using ScheduledMessage = Invitations.Infrastructure.Persistence.Entities.ScheduledMessage;
+using ScheduledMessage = Invitations.Data.Persistence.Entities.ScheduledMessage;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>
 /// The saga's transactional outbox: each publish becomes a row of <c>scheduled_messages</c> (due now, or at its
@@ -38,7 +38,7 @@ public sealed class PostgresSagaOutbox(InvitationsDbContext db, IBus bus, Schedu
 
     /// <summary>A MassTransit <c>Schedule</c>: the row carries the schedule's token, as our scheduler endpoint would store it.</summary>
     internal void Schedule(ConsumeContext context, ScheduleMessage command) =>
-        Add(context, command.Destination, command.Payload, command.PayloadType, ScheduleMessageConsumer.AsUtc(command.ScheduledTime), command.CorrelationId,
+        Add(context, command.Destination, command.Payload, command.PayloadType, ScheduledTime.AsUtc(command.ScheduledTime), command.CorrelationId,
             schedulingToken: true);
 
     /// <summary>A MassTransit <c>Unschedule</c>: the pending row goes, in the saga's transaction (which the repository holds open).</summary>

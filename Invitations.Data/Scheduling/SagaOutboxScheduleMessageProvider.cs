@@ -1,7 +1,7 @@
 using MassTransit;
 using MassTransit.Scheduling;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>
 /// MassTransit's schedule provider for the saga's consume context: a <c>Schedule</c> becomes a row of the saga's

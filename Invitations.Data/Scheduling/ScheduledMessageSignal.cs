@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>Wakes this process's delivery loop before its poll interval: a message was committed due now.</summary>
 public sealed class ScheduledMessageSignal

@@ -1,8 +1,8 @@
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>The <c>scheduled_messages</c> table: upsert by token, cancel, claim due rows under a lease.</summary>
 public sealed class ScheduledMessageStore(InvitationsDbContext db)

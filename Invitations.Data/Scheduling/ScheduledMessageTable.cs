@@ -1,9 +1,9 @@
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>Quoted table and column names of <see cref="ScheduledMessage"/>, read from the EF model.</summary>
 internal sealed record ScheduledMessageTable(string Table, string Id, string DueAt, string LockedUntil, string DeliveryAttempts)

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>The PostgreSQL-backed message scheduler (section <c>Scheduler</c>).</summary>
 public sealed class SchedulerOptions

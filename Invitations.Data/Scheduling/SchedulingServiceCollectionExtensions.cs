@@ -1,36 +1,32 @@
-using Invitations.Infrastructure.SagaRepository;
+using Invitations.Data.SagaRepository;
 using Invitations.Sagas.BulkInvitation.Ports;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>
-/// Wires the PostgreSQL-backed scheduler: every process that schedules calls <see cref="AddPostgresMessageScheduler"/>
-/// and <see cref="UsePostgresMessageScheduler"/>; the processes that host the scheduler endpoint and the
-/// delivery loop also call <see cref="AddPostgresSchedulerEndpoint"/> and <see cref="AddScheduledMessageDelivery"/>.
+/// Wires the PostgreSQL-backed scheduler's store side: every process that schedules calls <see cref="AddPostgresMessageScheduler"/>
+/// and <see cref="UsePostgresMessageScheduler"/>; the process that hosts the saga adds its outbox
+/// (<see cref="AddPostgresSagaOutbox"/>). The scheduler endpoint and the delivery loop are the Worker's
+/// (<c>Invitations.Worker.Scheduling</c>).
 /// </summary>
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>Options and the store; the delivery loop too unless <c>Scheduler:DeliveryEnabled</c> is false.</summary>
-    public static IServiceCollection AddScheduledMessageDelivery(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Options (<c>Scheduler:*</c>), the store and the signal that wakes this process's delivery loop.</summary>
+    public static IServiceCollection AddScheduledMessageStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName));
         services.AddScoped<ScheduledMessageStore>();
         services.AddSingleton<ScheduledMessageSignal>();
-        if (ReadOptions(configuration).DeliveryEnabled)
-        {
-            services.AddHostedService<ScheduledMessageDelivery>();
-        }
-
         return services;
     }
 
     /// <summary>
     /// The saga's transactional outbox (<see cref="PostgresSagaOutbox"/>): its publishes and timers are written with the
-    /// saga row and relayed by the delivery loop. Needs <see cref="AddScheduledMessageDelivery"/>.
+    /// saga row and relayed by the delivery loop. Needs <see cref="AddScheduledMessageStore"/>.
     /// </summary>
     public static IServiceCollection AddPostgresSagaOutbox(this IServiceCollection services)
     {
@@ -46,16 +42,7 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IBusRegistrationConfigurator AddPostgresMessageScheduler(this IBusRegistrationConfigurator bus, IConfiguration configuration)
     {
-        bus.AddMessageScheduler(ReadOptions(configuration).SchedulerAddress);
-        return bus;
-    }
-
-    /// <summary>The scheduler endpoint (queue <c>Scheduler:QueueName</c>) consuming ScheduleMessage and CancelScheduledMessage.</summary>
-    public static IBusRegistrationConfigurator AddPostgresSchedulerEndpoint(this IBusRegistrationConfigurator bus, IConfiguration configuration)
-    {
-        var queueName = ReadOptions(configuration).QueueName;
-        bus.AddConsumer<ScheduleMessageConsumer>(consumer => consumer.UseMessageRetry(r => r.Immediate(5)))
-            .Endpoint(endpoint => endpoint.Name = queueName);
+        bus.AddMessageScheduler(configuration.ReadSchedulerOptions().SchedulerAddress);
         return bus;
     }
 
@@ -63,6 +50,7 @@ public static class SchedulingServiceCollectionExtensions
     public static void UsePostgresMessageScheduler(this IBusFactoryConfigurator cfg, IServiceProvider services) =>
         cfg.UseMessageScheduler((services.GetService<IOptions<SchedulerOptions>>()?.Value ?? new SchedulerOptions()).SchedulerAddress);
 
-    private static SchedulerOptions ReadOptions(IConfiguration configuration) =>
+    /// <summary>The <c>Scheduler</c> section as registration code needs it, before the container exists.</summary>
+    public static SchedulerOptions ReadSchedulerOptions(this IConfiguration configuration) =>
         configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
 }

@@ -1,9 +1,9 @@
 using MassTransit;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Data.Scheduling;
 
 /// <summary>The envelope fields and headers of a scheduled message, kept as jsonb beside its body.</summary>
-internal sealed record StoredEnvelope
+public sealed record StoredEnvelope
 {
     public Guid? MessageId { get; init; }
     public Guid? RequestId { get; init; }

@@ -1,8 +1,8 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Codes;
+using Invitations.Data.Codes;
 using Microsoft.Extensions.Logging;
 
-namespace Invitations.Infrastructure.Seeding;
+namespace Invitations.Data.Seeding;
 
 /// <summary>
 /// The local demo: sponsor 42 has at least <see cref="CodesPerTier"/> available codes of every tier.

@@ -1,4 +1,4 @@
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +12,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Invitations.Infrastructure.Hosting;
+namespace Invitations.ServiceDefaults.Hosting;
 
 /// <summary>What every Invitations process shares: logs with trace ids, telemetry, health checks.</summary>
 public static class ServiceDefaults
@@ -61,7 +61,7 @@ public static class ServiceDefaults
                     // An invitation token in the path is a credential: spans carry its first characters only.
                     o.EnrichWithHttpRequest = (activity, request) =>
                     {
-                        if (Privacy.Mask.InvitationPath(request.Path.Value) is { } masked)
+                        if (Mask.InvitationPath(request.Path.Value) is { } masked)
                         {
                             activity.SetTag("url.path", masked);
                         }

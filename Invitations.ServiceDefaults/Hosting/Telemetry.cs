@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Invitations.Infrastructure.Hosting;
+namespace Invitations.ServiceDefaults.Hosting;
 
 /// <summary>Our own ActivitySource and meter; instruments are added by the features that record them.</summary>
 public sealed class Telemetry : IDisposable

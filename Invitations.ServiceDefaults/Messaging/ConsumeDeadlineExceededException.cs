@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>
 /// A consume outlived <see cref="RabbitMqOptions.ConsumeDeadline"/>. A cancellation on purpose: MassTransit

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>Part of <c>/health/live</c>: unhealthy once an endpoint has been stuck past the limit (see <see cref="EndpointWatchdog"/>).</summary>
 internal sealed class EndpointWatchdogHealthCheck(EndpointWatchdog watchdog) : IHealthCheck

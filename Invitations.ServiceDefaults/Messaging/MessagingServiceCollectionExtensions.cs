@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {

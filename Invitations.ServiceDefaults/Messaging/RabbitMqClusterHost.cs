@@ -1,7 +1,7 @@
 using System.Globalization;
 using MassTransit;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The broker host of every bus: the Uri alone, or the Uri's credentials and virtual host over the cluster's

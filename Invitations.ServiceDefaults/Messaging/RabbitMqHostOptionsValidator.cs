@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>The broker's address, the cluster's nodes and the quorum queues' replicas, checked at start-up.</summary>
 public sealed class RabbitMqHostOptionsValidator : IValidateOptions<RabbitMqOptions>

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 public sealed class RabbitMqOptions
 {

@@ -1,7 +1,7 @@
 using MassTransit;
 using MassTransit.Context;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Outside every retry of an endpoint: a consume whose retries ran out on a transient fault raises no

@@ -4,7 +4,7 @@ using MassTransit;
 using Npgsql;
 using RabbitMQ.Client.Exceptions;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The faults an outage causes and its end cures: the database or the broker unreachable, restarting or

@@ -2,7 +2,7 @@ using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The first filter of every endpoint's error pipe: a message whose retries ran out on a transient fault

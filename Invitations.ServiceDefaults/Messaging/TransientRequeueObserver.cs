@@ -1,7 +1,7 @@
 using MassTransit;
 using MassTransit.Middleware;
 
-namespace Invitations.Infrastructure.Messaging;
+namespace Invitations.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Puts <see cref="TransientRequeueFilter"/> in front of the default error pipe (fault event, then the error

@@ -1,9 +1,10 @@
 using System.Net.Mime;
 using System.Text.Json;
+using Invitations.Data.Scheduling;
 using MassTransit;
-using ScheduledMessage = Invitations.Infrastructure.Persistence.Entities.ScheduledMessage;
+using ScheduledMessage = Invitations.Data.Persistence.Entities.ScheduledMessage;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Worker.Scheduling;
 
 /// <summary>Sends a stored message as it was scheduled: same body, message id, correlation and headers.</summary>
 internal sealed class ForwardScheduledMessagePipe(ScheduledMessage message, StoredEnvelope envelope) : IPipe<SendContext>

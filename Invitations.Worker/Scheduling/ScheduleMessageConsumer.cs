@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Invitations.Data.Scheduling;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Scheduling;
-using ScheduledMessage = Invitations.Infrastructure.Persistence.Entities.ScheduledMessage;
+using ScheduledMessage = Invitations.Data.Persistence.Entities.ScheduledMessage;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Worker.Scheduling;
 
 /// <summary>The scheduler endpoint: stores what is scheduled, forgets what is cancelled.</summary>
 public sealed class ScheduleMessageConsumer(ScheduledMessageStore store, TimeProvider clock) :
@@ -35,7 +36,7 @@ public sealed class ScheduleMessageConsumer(ScheduledMessageStore store, TimePro
         {
             TokenId = message.CorrelationId,
             Destination = message.Destination.ToString(),
-            DueAt = AsUtc(message.ScheduledTime),
+            DueAt = ScheduledTime.AsUtc(message.ScheduledTime),
             ContentType = context.ReceiveContext.ContentType?.ToString() ?? "application/vnd.masstransit+json",
             MessageTypes = string.Join(';', message.PayloadType),
             Body = body.GetString(),
@@ -57,9 +58,6 @@ public sealed class ScheduleMessageConsumer(ScheduledMessageStore store, TimePro
 
         return stored;
     }
-
-    internal static DateTimeOffset AsUtc(DateTime time) =>
-        new(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     // Cancelling a token that already fired, or never existed, deletes nothing and is fine.
     public Task Consume(ConsumeContext<CancelScheduledMessage> context) =>

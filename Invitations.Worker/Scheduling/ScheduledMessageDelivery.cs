@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Invitations.Infrastructure.Messaging;
+using Invitations.Data.Scheduling;
+using Invitations.ServiceDefaults.Messaging;
 using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ScheduledMessage = Invitations.Infrastructure.Persistence.Entities.ScheduledMessage;
+using ScheduledMessage = Invitations.Data.Persistence.Entities.ScheduledMessage;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Worker.Scheduling;
 
 /// <summary>
 /// Delivers due scheduled messages: claims a batch under a lease, sends each to its destination, deletes it.

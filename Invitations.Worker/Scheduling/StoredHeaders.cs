@@ -1,6 +1,7 @@
+using Invitations.Data.Scheduling;
 using MassTransit;
 
-namespace Invitations.Infrastructure.Scheduling;
+namespace Invitations.Worker.Scheduling;
 
 /// <summary>The stored headers, read by the deserializer when it rebuilds the envelope.</summary>
 internal sealed class StoredHeaders(StoredEnvelope envelope) : Headers

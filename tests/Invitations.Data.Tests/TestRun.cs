@@ -1,6 +1,6 @@
 using Invitations.Testing;
 
-namespace Invitations.Infrastructure.Tests;
+namespace Invitations.Data.Tests;
 
 [SetUpFixture]
 public sealed class TestRun() : TestRunFixture<TestRun>("infra");

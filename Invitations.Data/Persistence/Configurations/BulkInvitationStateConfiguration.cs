@@ -2,7 +2,7 @@ using Invitations.Sagas.BulkInvitation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Invitations.Infrastructure.Persistence.Configurations;
+namespace Invitations.Data.Persistence.Configurations;
 
 internal sealed class BulkInvitationStateConfiguration : IEntityTypeConfiguration<BulkInvitationState>
 {

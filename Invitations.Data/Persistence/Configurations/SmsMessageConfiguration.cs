@@ -1,8 +1,8 @@
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Invitations.Infrastructure.Persistence.Configurations;
+namespace Invitations.Data.Persistence.Configurations;
 
 internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMessage>
 {

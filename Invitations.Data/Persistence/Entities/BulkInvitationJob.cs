@@ -1,6 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
 
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>
 /// The business record of one upload. Its status mirrors the saga's; the counters live in the saga row.

@@ -1,6 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
 
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>One dealer of a bulk job, keyed by the sheet's own row number.</summary>
 public sealed class BulkInvitationRow

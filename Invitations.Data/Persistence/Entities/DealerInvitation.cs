@@ -1,6 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
 
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>What one row of a bulk job produced: unique per (job, row), so a redelivery finds it.</summary>
 public sealed class DealerInvitation

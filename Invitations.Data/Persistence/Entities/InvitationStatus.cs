@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>
 /// Pending until the dealer answers: Accepted (or at creation for AutoCreate), Declined, or Expired by the

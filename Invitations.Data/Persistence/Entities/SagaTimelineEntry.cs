@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>One event a saga handled, for support staff.</summary>
 public sealed class SagaTimelineEntry

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>A message our PostgreSQL-backed scheduler delivers when it is due.</summary>
 public sealed class ScheduledMessage

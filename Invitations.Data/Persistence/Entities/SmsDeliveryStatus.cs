@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>What the gateway's delivery reports said about an invitation's SMS.</summary>
 public enum SmsDeliveryStatus

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>An SMS the service sent (or, with the Log provider, would have sent).</summary>
 public sealed class SmsMessage

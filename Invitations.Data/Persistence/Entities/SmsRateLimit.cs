@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>
 /// The SMS gateway's rate, shared by every Worker: when the last message handed a slot may leave (pushed on by a

@@ -1,6 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
 
-namespace Invitations.Infrastructure.Persistence.Entities;
+namespace Invitations.Data.Persistence.Entities;
 
 /// <summary>
 /// A sponsorship code: issued to a sponsor, reserved by a bulk job at upload, handed over to one

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Invitations.Infrastructure.Persistence.Migrations
+namespace Invitations.Data.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration

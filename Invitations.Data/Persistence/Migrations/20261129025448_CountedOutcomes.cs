@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Invitations.Infrastructure.Persistence.Migrations
+namespace Invitations.Data.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class CountedOutcomes : Migration

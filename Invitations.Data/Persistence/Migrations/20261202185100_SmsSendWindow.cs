@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Invitations.Infrastructure.Persistence.Migrations
+namespace Invitations.Data.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class SmsSendWindow : Migration

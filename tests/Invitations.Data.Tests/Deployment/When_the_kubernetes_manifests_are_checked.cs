@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Invitations.Infrastructure.Tests.Deployment;
+namespace Invitations.Data.Tests.Deployment;
 
 public sealed class When_the_kubernetes_manifests_are_checked
 {

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 public sealed record DatabaseProbe
 {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Npgsql;
 
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 /// <summary>Reads from PostgreSQL through the test's proxy (a database that can be made unreachable); poison ones throw.</summary>
 public sealed class DatabaseProbeConsumer(DatabaseProbeConsumer.Log log) : IConsumer<DatabaseProbe>

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 public sealed class DatabaseProbeFaultConsumer(DatabaseProbeConsumer.Log log) : IConsumer<Fault<DatabaseProbe>>
 {

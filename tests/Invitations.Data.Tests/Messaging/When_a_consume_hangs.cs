@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using Invitations.Infrastructure.Messaging;
+using Invitations.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 /// <summary>
 /// A consume that never finishes (as one waiting on a publish confirm lost in a broker restart) is given up

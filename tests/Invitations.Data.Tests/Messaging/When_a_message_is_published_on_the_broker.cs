@@ -1,10 +1,10 @@
-using Invitations.Infrastructure.Messaging;
+using Invitations.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 public sealed class When_a_message_is_published_on_the_broker
 {

@@ -1,12 +1,12 @@
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Tests.SagaRepository;
+using Invitations.Data.Tests.SagaRepository;
+using Invitations.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 /// <summary>
 /// A process whose endpoint stays without its consumer while its queue fills (as after a broker restart under

@@ -1,6 +1,6 @@
-using Invitations.Infrastructure.Messaging;
+using Invitations.ServiceDefaults.Messaging;
 
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 /// <summary>A broker address, node list or replica count that cannot work stops the process at start-up, saying which.</summary>
 public sealed class When_the_broker_settings_are_validated

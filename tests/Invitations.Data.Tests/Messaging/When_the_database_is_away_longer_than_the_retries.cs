@@ -1,5 +1,5 @@
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Tests.SagaRepository;
+using Invitations.Data.Tests.SagaRepository;
+using Invitations.ServiceDefaults.Messaging;
 using Invitations.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-namespace Invitations.Infrastructure.Tests.Messaging;
+namespace Invitations.Data.Tests.Messaging;
 
 /// <summary>
 /// An outage that outlasts a consumer's retries must not dead-letter its messages: they go back to their

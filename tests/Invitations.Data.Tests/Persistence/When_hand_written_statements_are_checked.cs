@@ -3,8 +3,8 @@ using Invitations.Api.DealerInvitations;
 using Invitations.Api.SmsDeliveryReports;
 using Invitations.Api.Uploads.Acceptance;
 using Invitations.Api.Uploads.Validation;
-using Invitations.Infrastructure.BulkJobs;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.BulkJobs;
+using Invitations.Data.Persistence;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Invitations.Worker.DealerInvitations;
 using Invitations.Worker.Dealers;
@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
-namespace Invitations.Infrastructure.Tests.Persistence;
+namespace Invitations.Data.Tests.Persistence;
 
 /// <summary>
 /// The SQL written by hand, next to the EF model: each statement is parsed by the migrated database (a column
@@ -99,7 +99,7 @@ public sealed class When_hand_written_statements_are_checked
         // A field added to what the upload validates (and to the row entity) but not to the hand-written INSERT would
         // be dropped without a word: every field of ValidDealer must have its row column in the statement.
         await using var db = TestRun.Infrastructure.CreateDbContext();
-        var row = db.Model.FindEntityType(typeof(Invitations.Infrastructure.Persistence.Entities.BulkInvitationRow))!;
+        var row = db.Model.FindEntityType(typeof(Invitations.Data.Persistence.Entities.BulkInvitationRow))!;
         var store = StoreObjectIdentifier.Table(row.GetTableName()!);
         var insert = JobRowWriter.InsertSql;
         var listed = insert[(insert.IndexOf('(', StringComparison.Ordinal) + 1)..insert.IndexOf(')', StringComparison.Ordinal)]

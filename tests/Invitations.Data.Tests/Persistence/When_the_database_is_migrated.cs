@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Invitations.Infrastructure.Tests.Persistence;
+namespace Invitations.Data.Tests.Persistence;
 
 public sealed class When_the_database_is_migrated
 {
@@ -37,7 +37,7 @@ public sealed class When_the_database_is_migrated
             .With.Property(nameof(Npgsql.PostgresException.SqlState)).EqualTo("23505"));
     }
 
-    private static Invitations.Infrastructure.Persistence.Entities.DealerInvitation Invitation(long sponsor, Guid job) => new()
+    private static Invitations.Data.Persistence.Entities.DealerInvitation Invitation(long sponsor, Guid job) => new()
     {
         Id = Guid.NewGuid(),
         SponsorId = sponsor,
@@ -47,7 +47,7 @@ public sealed class When_the_database_is_migrated
         Phone = "+905321234567",
         DealerName = "Bayi",
         Token = Guid.NewGuid().ToString("N"),
-        Status = Invitations.Infrastructure.Persistence.Entities.InvitationStatus.Pending,
+        Status = Invitations.Data.Persistence.Entities.InvitationStatus.Pending,
         ExpiresAt = DateTimeOffset.UtcNow.AddDays(7),
         CreatedAt = DateTimeOffset.UtcNow,
     };

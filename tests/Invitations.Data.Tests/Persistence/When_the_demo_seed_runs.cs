@@ -1,10 +1,10 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Codes;
-using Invitations.Infrastructure.Seeding;
+using Invitations.Data.Codes;
+using Invitations.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Invitations.Infrastructure.Tests.Persistence;
+namespace Invitations.Data.Tests.Persistence;
 
 public sealed class When_the_demo_seed_runs
 {

@@ -1,6 +1,6 @@
-using Invitations.Infrastructure.Privacy;
+using Invitations.Data.Privacy;
 
-namespace Invitations.Infrastructure.Tests.Privacy;
+namespace Invitations.Data.Tests.Privacy;
 
 public sealed class When_personal_data_is_masked
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>A DbContext of the tests only, in its own schema of the run's database.</summary>
 public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options) : DbContext(options)

@@ -1,5 +1,5 @@
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.SagaRepository;
+using Invitations.Data.SagaRepository;
+using Invitations.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>A service instance hosting the counter saga on real RabbitMQ and PostgreSQL.</summary>
 public static class CounterHost

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>Records what the counter saga published and which of its messages faulted.</summary>
 public sealed class CounterNoticedConsumer(CounterNoticedConsumer.Log log) : IConsumer<CounterNoticed>, IConsumer<Fault<CounterBroken>>

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>A row the counter has seen: written by a saga activity through the scoped DbContext.</summary>
 public sealed class CounterRow

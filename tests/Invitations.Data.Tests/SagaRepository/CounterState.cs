@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>A test-only saga that counts distinct rows, to prove the repository is generic.</summary>
 public sealed class CounterState : SagaStateMachineInstance, ISagaVersion

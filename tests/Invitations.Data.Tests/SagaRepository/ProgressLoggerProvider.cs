@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>Streams errors of the test hosts to the test output as they happen.</summary>
 public sealed class ProgressLoggerProvider : ILoggerProvider

@@ -1,4 +1,4 @@
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 public sealed record TinyJobSubmitted
 {

@@ -1,9 +1,9 @@
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation;
 using MassTransit;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>A tiny machine over the app's own saga state and DbContext; it finalizes when every dealer is done.</summary>
 public sealed class TinyJobStateMachine : MassTransitStateMachine<BulkInvitationState>

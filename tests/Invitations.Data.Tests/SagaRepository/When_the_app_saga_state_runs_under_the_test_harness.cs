@@ -1,6 +1,6 @@
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.SagaRepository;
-using Invitations.Infrastructure.Scheduling;
+using Invitations.Data.Persistence;
+using Invitations.Data.SagaRepository;
+using Invitations.Data.Scheduling;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Testing;
 using MassTransit;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 public sealed class When_the_app_saga_state_runs_under_the_test_harness
 {

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Invitations.Infrastructure.SagaRepository;
+using Invitations.Data.SagaRepository;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 public sealed class When_thousands_of_events_reach_one_saga
 {

@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.SagaRepository;
+namespace Invitations.Data.Tests.SagaRepository;
 
 public sealed class When_two_initiating_events_race
 {

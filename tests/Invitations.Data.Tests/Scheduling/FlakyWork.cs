@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Invitations.Infrastructure.Tests.Scheduling;
+namespace Invitations.Data.Tests.Scheduling;
 
 public sealed record FlakyWork
 {

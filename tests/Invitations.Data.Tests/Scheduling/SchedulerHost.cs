@@ -1,14 +1,15 @@
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Scheduling;
-using Invitations.Infrastructure.Tests.SagaRepository;
+using Invitations.Data.Persistence;
+using Invitations.Data.Scheduling;
+using Invitations.Data.Tests.SagaRepository;
+using Invitations.ServiceDefaults.Messaging;
+using Invitations.Worker.Scheduling;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Invitations.Infrastructure.Tests.Scheduling;
+namespace Invitations.Data.Tests.Scheduling;
 
 /// <summary>A service instance wired like the worker: scheduler endpoint, delivery loop, bus-level scheduler.</summary>
 public static class SchedulerHost

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Invitations.Infrastructure.Tests.Scheduling;
+namespace Invitations.Data.Tests.Scheduling;
 
 public sealed class TimerState : SagaStateMachineInstance
 {

@@ -1,9 +1,9 @@
-using Invitations.Infrastructure.Tests.SagaRepository;
+using Invitations.Data.Tests.SagaRepository;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.Scheduling;
+namespace Invitations.Data.Tests.Scheduling;
 
 public sealed class When_a_consumer_fails_transiently
 {

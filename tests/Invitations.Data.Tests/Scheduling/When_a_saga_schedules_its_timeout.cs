@@ -1,11 +1,11 @@
-using Invitations.Infrastructure.SagaRepository;
-using Invitations.Infrastructure.Tests.SagaRepository;
+using Invitations.Data.SagaRepository;
+using Invitations.Data.Tests.SagaRepository;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.Scheduling;
+namespace Invitations.Data.Tests.Scheduling;
 
 public sealed class When_a_saga_schedules_its_timeout
 {

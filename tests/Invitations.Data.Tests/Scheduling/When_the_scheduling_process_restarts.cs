@@ -1,10 +1,10 @@
-using Invitations.Infrastructure.Tests.SagaRepository;
+using Invitations.Data.Tests.SagaRepository;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Infrastructure.Tests.Scheduling;
+namespace Invitations.Data.Tests.Scheduling;
 
 public sealed class When_the_scheduling_process_restarts
 {
