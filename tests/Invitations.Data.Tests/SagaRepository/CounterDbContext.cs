@@ -56,13 +56,6 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
             saga.HasKey(x => x.CorrelationId);
             saga.Property(x => x.CorrelationId).ValueGeneratedNever();
         });
-        modelBuilder.Entity<Scheduling.TimerState>(saga =>
-        {
-            saga.ToTable("timer_sagas");
-            saga.HasKey(x => x.CorrelationId);
-            saga.Property(x => x.CorrelationId).ValueGeneratedNever();
-            saga.Property(x => x.CurrentState).HasMaxLength(64);
-        });
         modelBuilder.Entity<CounterRow>(row =>
         {
             row.ToTable("counter_rows");

@@ -1,10 +1,9 @@
-using Invitations.Data.Tests.SagaRepository;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Data.Tests.Scheduling;
+namespace Invitations.Worker.Tests.Scheduling;
 
 public sealed class When_the_scheduling_process_restarts
 {
@@ -22,7 +21,7 @@ public sealed class When_the_scheduling_process_restarts
             var scheduled = await scope.ServiceProvider.GetRequiredService<IMessageScheduler>()
                 .ScheduleSend(destination, DateTime.UtcNow.AddSeconds(5), new Reminder { ReminderId = reminderId });
             tokenId = scheduled.TokenId;
-            await CounterHost.EventuallyAsync(() => IsStoredAsync(tokenId), TimeSpan.FromSeconds(30));
+            await SchedulerHost.EventuallyAsync(() => IsStoredAsync(tokenId), TimeSpan.FromSeconds(30));
             await first.StopAsync();
         }
 
@@ -31,8 +30,8 @@ public sealed class When_the_scheduling_process_restarts
         try
         {
             var received = second.Services.GetRequiredService<ReminderConsumer.Received>();
-            await CounterHost.EventuallyAsync(() => Task.FromResult(received.Ids.Contains(reminderId)), TimeSpan.FromSeconds(60));
-            await CounterHost.EventuallyAsync(async () => !await IsStoredAsync(tokenId), TimeSpan.FromSeconds(10));
+            await SchedulerHost.EventuallyAsync(() => Task.FromResult(received.Ids.Contains(reminderId)), TimeSpan.FromSeconds(60));
+            await SchedulerHost.EventuallyAsync(async () => !await IsStoredAsync(tokenId), TimeSpan.FromSeconds(10));
 
             Assert.That(stored, Is.True, "the schedule was not in PostgreSQL when the first process stopped");
             Assert.That(received.Ids, Does.Contain(reminderId));

@@ -1,9 +1,8 @@
-using Invitations.Data.Tests.SagaRepository;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Data.Tests.Scheduling;
+namespace Invitations.Worker.Tests.Scheduling;
 
 public sealed class When_a_consumer_fails_transiently
 {
@@ -29,7 +28,7 @@ public sealed class When_a_consumer_fails_transiently
             var send = await host.Services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri($"exchange:{queue}"));
             await send.Send(new FlakyWork { WorkId = NewId.NextGuid() });
 
-            await CounterHost.EventuallyAsync(() => Task.FromResult(attempts.Seen.Count >= 3), TimeSpan.FromSeconds(60));
+            await SchedulerHost.EventuallyAsync(() => Task.FromResult(attempts.Seen.Count >= 3), TimeSpan.FromSeconds(60));
             var seen = attempts.Seen.ToArray();
 
             TestContext.Out.WriteLine("Redelivery gaps: " + string.Join(", ", seen.Zip(seen.Skip(1), (a, b) => $"{(b.At - a.At).TotalSeconds:F2} s")));

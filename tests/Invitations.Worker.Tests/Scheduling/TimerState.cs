@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Invitations.Data.Tests.Scheduling;
+namespace Invitations.Worker.Tests.Scheduling;
 
 public sealed class TimerState : SagaStateMachineInstance
 {

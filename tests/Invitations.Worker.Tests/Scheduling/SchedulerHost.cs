@@ -1,7 +1,7 @@
 using Invitations.Data.Persistence;
 using Invitations.Data.Scheduling;
-using Invitations.Data.Tests.SagaRepository;
 using Invitations.ServiceDefaults.Messaging;
+using Invitations.Testing.Logging;
 using Invitations.Worker.Scheduling;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Invitations.Data.Tests.Scheduling;
+namespace Invitations.Worker.Tests.Scheduling;
 
 /// <summary>A service instance wired like the worker: scheduler endpoint, delivery loop, bus-level scheduler.</summary>
 public static class SchedulerHost
@@ -25,7 +25,7 @@ public static class SchedulerHost
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new ProgressLoggerProvider());
+        CapturedLogs.AddTo(builder.Logging);
         builder.Services.AddInvitationsDatabase(configuration).AddScheduledMessageDelivery(configuration);
         builder.Services.AddInvitationsMessaging(configuration, bus =>
         {
@@ -35,5 +35,22 @@ public static class SchedulerHost
         var host = builder.Build();
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>Polls until the condition holds or the time is up (a wait, not a timing assertion).</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return await condition();
     }
 }

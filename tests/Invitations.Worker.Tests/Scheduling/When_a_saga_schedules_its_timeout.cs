@@ -1,11 +1,10 @@
 using Invitations.Data.SagaRepository;
-using Invitations.Data.Tests.SagaRepository;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Data.Tests.Scheduling;
+namespace Invitations.Worker.Tests.Scheduling;
 
 public sealed class When_a_saga_schedules_its_timeout
 {
@@ -13,13 +12,13 @@ public sealed class When_a_saga_schedules_its_timeout
     public async Task Should_receive_the_timeout_through_our_scheduler_on_RabbitMQ()
     {
         var connectionString = TestRun.Infrastructure.ConnectionString;
-        await CounterDbContext.EnsureTablesAsync(connectionString);
+        await TimerDbContext.EnsureTablesAsync(connectionString);
         var queue = $"timer-{Guid.NewGuid():N}";
         using var host = await SchedulerHost.StartAsync($"scheduler-{queue}", (bus, services) =>
         {
-            services.AddDbContext<CounterDbContext>(options => CounterDbContext.Configure(options, connectionString));
+            services.AddDbContext<TimerDbContext>(options => TimerDbContext.Configure(options, connectionString));
             bus.AddSagaStateMachine<TimerStateMachine, TimerState>()
-                .PostgresRepository<CounterDbContext>()
+                .PostgresRepository<TimerDbContext>()
                 .Endpoint(e => e.Name = queue);
         });
         try
@@ -28,7 +27,7 @@ public sealed class When_a_saga_schedules_its_timeout
             var send = await host.Services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri($"exchange:{queue}"));
             await send.Send(new TimerStarted { TimerId = timerId });
 
-            await CounterHost.EventuallyAsync(async () => await StateAsync(timerId) == "Expired", TimeSpan.FromSeconds(30));
+            await SchedulerHost.EventuallyAsync(async () => await StateAsync(timerId) == "Expired", TimeSpan.FromSeconds(30));
 
             Assert.That(await StateAsync(timerId), Is.EqualTo("Expired"));
         }
@@ -40,7 +39,7 @@ public sealed class When_a_saga_schedules_its_timeout
 
     private static async Task<string?> StateAsync(Guid timerId)
     {
-        await using var db = CounterDbContext.Create(TestRun.Infrastructure.ConnectionString);
+        await using var db = TimerDbContext.Create(TestRun.Infrastructure.ConnectionString);
         return await db.Set<TimerState>().Where(x => x.CorrelationId == timerId).Select(x => x.CurrentState).SingleOrDefaultAsync();
     }
 }

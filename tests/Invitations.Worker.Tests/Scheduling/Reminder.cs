@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Invitations.Data.Tests.Scheduling;
+namespace Invitations.Worker.Tests.Scheduling;
 
 public sealed record Reminder
 {
