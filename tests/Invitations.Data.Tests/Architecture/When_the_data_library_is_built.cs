@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Invitations.Data.Persistence;
-using Invitations.Data.Tests.Deployment;
 
 namespace Invitations.Data.Tests.Architecture;
 
@@ -21,7 +20,7 @@ public sealed class When_the_data_library_is_built
     [Test]
     public void Should_take_neither_the_ASP_NET_Core_framework_nor_its_packages()
     {
-        var project = XDocument.Parse(RepositoryFiles.Read(Path.Combine("Invitations.Data", "Invitations.Data.csproj")));
+        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "Invitations.Data", "Invitations.Data.csproj"));
         var references = project.Descendants()
             .Where(e => e.Name.LocalName is "FrameworkReference" or "PackageReference")
             .Select(e => (string?)e.Attribute("Include") ?? string.Empty)
@@ -29,5 +28,18 @@ public sealed class When_the_data_library_is_built
             .ToList();
 
         Assert.That(references, Is.Empty);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Invitations.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Invitations.sln not found above the test directory.");
     }
 }

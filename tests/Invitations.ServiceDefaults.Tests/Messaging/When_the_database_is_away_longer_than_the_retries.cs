@@ -1,4 +1,3 @@
-using Invitations.Data.Tests.SagaRepository;
 using Invitations.ServiceDefaults.Messaging;
 using Invitations.Testing;
 using MassTransit;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-namespace Invitations.Data.Tests.Messaging;
+namespace Invitations.ServiceDefaults.Tests.Messaging;
 
 /// <summary>
 /// An outage that outlasts a consumer's retries must not dead-letter its messages: they go back to their
@@ -31,11 +30,11 @@ public sealed class When_the_database_is_away_longer_than_the_retries
             await SendAsync(host, queue, id);
 
             // Two rounds of retries spent while the database is away: today's behaviour dead-letters after the first.
-            Assert.That(await CounterHost.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref log.Attempts) >= 3 * (Retries + 1)), TimeSpan.FromSeconds(60)), Is.True);
+            Assert.That(await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref log.Attempts) >= 3 * (Retries + 1)), TimeSpan.FromSeconds(60)), Is.True);
             Assert.That(await QueueDepth.OfAsync(TestRun.Infrastructure.RabbitMqUri, queue + "_error"), Is.Zero);
 
             proxy.Restore();
-            Assert.That(await CounterHost.EventuallyAsync(() => Task.FromResult(log.Succeeded.Contains(id)), TimeSpan.FromSeconds(60)), Is.True);
+            Assert.That(await Eventually.HoldsAsync(() => Task.FromResult(log.Succeeded.Contains(id)), TimeSpan.FromSeconds(60)), Is.True);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(await QueueDepth.OfAsync(TestRun.Infrastructure.RabbitMqUri, queue + "_error"), Is.Zero);
@@ -61,9 +60,9 @@ public sealed class When_the_database_is_away_longer_than_the_retries
             log.Poison.Add(id);
             await SendAsync(host, queue, id);
 
-            Assert.That(await CounterHost.EventuallyAsync(
+            Assert.That(await Eventually.HoldsAsync(
                 async () => await QueueDepth.OfAsync(TestRun.Infrastructure.RabbitMqUri, queue + "_error") == 1, TimeSpan.FromSeconds(30)), Is.True);
-            Assert.That(await CounterHost.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref log.Faults) == 1), TimeSpan.FromSeconds(30)), Is.True);
+            Assert.That(await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref log.Faults) == 1), TimeSpan.FromSeconds(30)), Is.True);
         }
         finally
         {

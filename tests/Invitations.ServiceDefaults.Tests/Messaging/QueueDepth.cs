@@ -1,7 +1,7 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Invitations.Data.Tests.Messaging;
+namespace Invitations.ServiceDefaults.Tests.Messaging;
 
 /// <summary>Messages in a queue as the broker counts them; a queue never declared holds none.</summary>
 public static class QueueDepth

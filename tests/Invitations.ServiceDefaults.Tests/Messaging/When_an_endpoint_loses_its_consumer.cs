@@ -1,4 +1,3 @@
-using Invitations.Data.Tests.SagaRepository;
 using Invitations.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
-namespace Invitations.Data.Tests.Messaging;
+namespace Invitations.ServiceDefaults.Tests.Messaging;
 
 /// <summary>
 /// A process whose endpoint stays without its consumer while its queue fills (as after a broker restart under
@@ -45,7 +44,7 @@ public sealed class When_an_endpoint_loses_its_consumer
             await send.Send(new DatabaseProbe { Id = NewId.NextGuid() });
 
             HealthReport? report = null;
-            Assert.That(await CounterHost.EventuallyAsync(async () => (report = await LiveAsync(health)).Status == HealthStatus.Unhealthy, TimeSpan.FromSeconds(30)), Is.True);
+            Assert.That(await Eventually.HoldsAsync(async () => (report = await LiveAsync(health)).Status == HealthStatus.Unhealthy, TimeSpan.FromSeconds(30)), Is.True);
             Assert.That(report!.Entries["messaging-endpoints"].Description, Does.Contain(queue));
         }
         finally

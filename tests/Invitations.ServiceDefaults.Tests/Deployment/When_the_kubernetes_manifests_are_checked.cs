@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Invitations.Data.Tests.Deployment;
+namespace Invitations.ServiceDefaults.Tests.Deployment;
 
 public sealed class When_the_kubernetes_manifests_are_checked
 {

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Invitations.Data.Tests.Messaging;
+namespace Invitations.ServiceDefaults.Tests.Messaging;
 
 public sealed class DatabaseProbeFaultConsumer(DatabaseProbeConsumer.Log log) : IConsumer<Fault<DatabaseProbe>>
 {

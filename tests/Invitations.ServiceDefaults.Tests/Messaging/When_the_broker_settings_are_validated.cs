@@ -1,6 +1,6 @@
 using Invitations.ServiceDefaults.Messaging;
 
-namespace Invitations.Data.Tests.Messaging;
+namespace Invitations.ServiceDefaults.Tests.Messaging;
 
 /// <summary>A broker address, node list or replica count that cannot work stops the process at start-up, saying which.</summary>
 public sealed class When_the_broker_settings_are_validated

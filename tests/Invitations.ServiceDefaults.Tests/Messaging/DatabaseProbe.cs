@@ -1,4 +1,4 @@
-namespace Invitations.Data.Tests.Messaging;
+namespace Invitations.ServiceDefaults.Tests.Messaging;
 
 public sealed record DatabaseProbe
 {

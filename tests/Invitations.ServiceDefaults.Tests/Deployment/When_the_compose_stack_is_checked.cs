@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
-namespace Invitations.Data.Tests.Deployment;
+namespace Invitations.ServiceDefaults.Tests.Deployment;
 
 /// <summary>No Docker engine here: the compose file and Dockerfiles are checked statically.</summary>
 public sealed partial class When_the_compose_stack_is_checked

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Invitations.Data.Tests.Deployment;
+namespace Invitations.ServiceDefaults.Tests.Deployment;
 
 /// <summary>The compose stack and the Kubernetes manifests give every process the broker cluster's three nodes.</summary>
 public sealed class When_the_broker_cluster_is_configured

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Npgsql;
 
-namespace Invitations.Data.Tests.Messaging;
+namespace Invitations.ServiceDefaults.Tests.Messaging;
 
 /// <summary>Reads from PostgreSQL through the test's proxy (a database that can be made unreachable); poison ones throw.</summary>
 public sealed class DatabaseProbeConsumer(DatabaseProbeConsumer.Log log) : IConsumer<DatabaseProbe>

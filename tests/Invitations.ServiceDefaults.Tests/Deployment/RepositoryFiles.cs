@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Invitations.Data.Tests.Deployment;
+namespace Invitations.ServiceDefaults.Tests.Deployment;
 
 /// <summary>Reads the repository's own deployment files and settings, found from the test's directory.</summary>
 internal static class RepositoryFiles
