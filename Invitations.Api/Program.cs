@@ -7,9 +7,9 @@ using Invitations.Api.Jobs;
 using Invitations.Api.SmsDeliveryReports;
 using Invitations.Api.Support;
 using Invitations.Api.Uploads;
-using Invitations.Infrastructure.Hosting;
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
+using Invitations.ServiceDefaults.Hosting;
+using Invitations.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("invitations-api");

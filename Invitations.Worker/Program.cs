@@ -1,6 +1,6 @@
-using Invitations.Infrastructure.Hosting;
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
+using Invitations.ServiceDefaults.Hosting;
+using Invitations.ServiceDefaults.Messaging;
 using Invitations.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

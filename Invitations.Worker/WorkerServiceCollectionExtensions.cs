@@ -1,3 +1,4 @@
+using Invitations.ServiceDefaults.Hosting;
 using Invitations.Worker.DealerInvitations;
 using Invitations.Worker.Dealers;
 using Invitations.Worker.Dispatching;
@@ -11,6 +12,7 @@ public static class WorkerServiceCollectionExtensions
     /// <summary>The worker's own services: the scheduler's delivery loop, dealer processing, the pending-job dispatcher.</summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration) =>
         services
+            .AddInvitationsTelemetry()
             .AddScheduling(configuration)
             .AddDealerProcessing(configuration)
             .AddPendingJobDispatcher(configuration)

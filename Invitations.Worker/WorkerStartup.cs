@@ -1,5 +1,5 @@
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Seeding;
+using Invitations.Data.Persistence;
+using Invitations.Data.Seeding;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

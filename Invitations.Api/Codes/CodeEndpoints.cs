@@ -1,6 +1,6 @@
 using Invitations.Api.Infrastructure;
 using Invitations.Api.Uploads.Validation;
-using Invitations.Infrastructure.Codes;
+using Invitations.Data.Codes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Invitations.Api.Codes;

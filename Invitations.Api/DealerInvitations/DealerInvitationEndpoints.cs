@@ -1,5 +1,5 @@
 using Invitations.Api.Uploads;
-using Invitations.Infrastructure.Privacy;
+using Invitations.Data.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Invitations.Api.DealerInvitations;

@@ -1,7 +1,7 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.DealerInvitations;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.DealerInvitations;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using MassTransit;
 using Npgsql;
 

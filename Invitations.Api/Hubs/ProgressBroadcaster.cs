@@ -1,7 +1,7 @@
 using Invitations.Api.Jobs;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.Privacy;
+using Invitations.Data.Privacy;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Invitations.Api.Hubs;

@@ -1,3 +1,5 @@
+using Invitations.ServiceDefaults.Hosting;
+
 namespace Invitations.Api.Infrastructure;
 
 public static class ApiServiceCollectionExtensions
@@ -9,6 +11,7 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddInvitationsAuth(configuration);
+        services.AddInvitationsTelemetry();
         return services;
     }
 

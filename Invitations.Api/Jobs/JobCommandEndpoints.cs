@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Invitations.Api.Infrastructure;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Invitations.Api.Jobs;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using Invitations.Api.Infrastructure.Spreadsheets;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Api.Jobs;

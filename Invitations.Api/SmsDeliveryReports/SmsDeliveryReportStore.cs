@@ -1,5 +1,5 @@
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Npgsql;
 
 namespace Invitations.Api.SmsDeliveryReports;

@@ -1,5 +1,5 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Api.Support;

@@ -5,8 +5,8 @@ using Invitations.Api.Uploads.Acceptance;
 using Invitations.Api.Uploads.Files;
 using Invitations.Api.Uploads.Parsing;
 using Invitations.Api.Uploads.Validation;
-using Invitations.Infrastructure.Hosting;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
+using Invitations.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Invitations.Api.Uploads;

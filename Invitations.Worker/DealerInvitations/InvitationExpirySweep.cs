@@ -1,6 +1,6 @@
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.DealerInvitations;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.DealerInvitations;
+using Invitations.Data.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Npgsql;

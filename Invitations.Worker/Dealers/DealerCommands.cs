@@ -1,4 +1,4 @@
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Npgsql;
 
 namespace Invitations.Worker.Dealers;

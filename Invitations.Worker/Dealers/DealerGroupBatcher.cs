@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.Hosting;
-using Invitations.Infrastructure.Messaging;
 using Invitations.Sagas.BulkInvitation.Outcomes;
+using Invitations.ServiceDefaults.Hosting;
+using Invitations.ServiceDefaults.Messaging;
 using Invitations.Worker.Faults;
 using MassTransit;
 using Microsoft.Extensions.Options;

@@ -2,8 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.Persistence.Entities;
-using Invitations.Infrastructure.Privacy;
+using Invitations.Data.Persistence.Entities;
+using Invitations.Data.Privacy;
 using Invitations.Sagas.BulkInvitation.Ports;
 using MassTransit;
 

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Invitations.Worker.Sms;
 using Npgsql;

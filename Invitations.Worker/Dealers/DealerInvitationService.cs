@@ -1,7 +1,7 @@
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.BulkJobs;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.BulkJobs;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Invitations.Worker.Sms;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
-using Invitations.Infrastructure.BulkJobs;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.SagaRepository;
+using Invitations.Data.BulkJobs;
+using Invitations.Data.Persistence;
+using Invitations.Data.SagaRepository;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Sagas.BulkInvitation.Outcomes;
 using Invitations.Worker.Faults;

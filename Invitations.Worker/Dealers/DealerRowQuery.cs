@@ -1,6 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Npgsql;
 
 namespace Invitations.Worker.Dealers;

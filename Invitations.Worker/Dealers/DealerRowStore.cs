@@ -1,7 +1,7 @@
 using System.Data;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.BulkJobs;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.BulkJobs;
+using Invitations.Data.Persistence;
 using Npgsql;
 
 namespace Invitations.Worker.Dealers;

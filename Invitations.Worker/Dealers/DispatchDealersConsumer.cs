@@ -1,5 +1,5 @@
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.BulkJobs;
+using Invitations.Data.BulkJobs;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Sagas.BulkInvitation.Messages;
 using MassTransit;

@@ -1,5 +1,5 @@
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.Hosting;
+using Invitations.ServiceDefaults.Hosting;
 using Invitations.Worker.Faults;
 using MassTransit;
 using Microsoft.Extensions.Options;

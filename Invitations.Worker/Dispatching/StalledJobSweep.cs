@@ -1,7 +1,7 @@
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Sagas.BulkInvitation.Messages;
+using Invitations.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Invitations.Infrastructure.Scheduling;
+using Invitations.Data.Scheduling;
 using MassTransit;
 
 namespace Invitations.Worker.Scheduling;

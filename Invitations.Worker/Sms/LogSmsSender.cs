@@ -1,4 +1,4 @@
-using Invitations.Infrastructure.Privacy;
+using Invitations.Data.Privacy;
 using Npgsql;
 
 namespace Invitations.Worker.Sms;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Worker.Dealers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

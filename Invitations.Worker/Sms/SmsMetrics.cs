@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Invitations.Infrastructure.Hosting;
+using Invitations.ServiceDefaults.Hosting;
 
 namespace Invitations.Worker.Sms;
 

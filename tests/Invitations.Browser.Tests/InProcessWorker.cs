@@ -1,5 +1,5 @@
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
+using Invitations.ServiceDefaults.Messaging;
 using Invitations.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

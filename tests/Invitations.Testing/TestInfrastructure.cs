@@ -1,5 +1,5 @@
 using System.Globalization;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

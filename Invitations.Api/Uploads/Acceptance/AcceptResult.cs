@@ -1,4 +1,4 @@
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 
 namespace Invitations.Api.Uploads.Acceptance;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,6 +1,6 @@
 using Invitations.Api.Uploads.Validation;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

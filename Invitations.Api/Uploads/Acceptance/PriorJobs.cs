@@ -1,6 +1,6 @@
 using Invitations.Api.Uploads.Files;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Invitations.Api.Uploads.Acceptance;

@@ -1,6 +1,6 @@
 using System.Net;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
 
 namespace Invitations.Api.Tests.Jobs;

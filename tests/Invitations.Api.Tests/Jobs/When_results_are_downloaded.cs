@@ -1,7 +1,7 @@
 using System.Text;
 using ClosedXML.Excel;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
 
 namespace Invitations.Api.Tests.Jobs;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Invitations.Api.SmsDeliveryReports;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
 using Invitations.Testing.BulkJobs;
 using Microsoft.EntityFrameworkCore;

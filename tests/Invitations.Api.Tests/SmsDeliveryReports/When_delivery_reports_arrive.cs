@@ -1,4 +1,4 @@
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
 
 namespace Invitations.Api.Tests.SmsDeliveryReports;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Invitations.Api.Support;
 using Invitations.Api.Tests.Hubs;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Codes;
+using Invitations.Data.Codes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Invitations.Api.Tests.Uploads;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Codes;
+using Invitations.Data.Codes;
 using Invitations.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ClosedXML.Excel;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Codes;
+using Invitations.Data.Codes;
 using Invitations.Testing;
 using Microsoft.Playwright;
 

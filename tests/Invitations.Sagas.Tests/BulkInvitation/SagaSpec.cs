@@ -1,8 +1,8 @@
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.BulkJobs;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.BulkJobs;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Sagas.BulkInvitation.Outcomes;
 using Invitations.Sagas.BulkInvitation.Ports;

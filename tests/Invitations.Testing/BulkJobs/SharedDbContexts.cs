@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

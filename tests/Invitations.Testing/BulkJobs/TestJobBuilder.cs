@@ -1,6 +1,6 @@
 using System.Globalization;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing.BulkJobs;
 using Microsoft.EntityFrameworkCore;
 

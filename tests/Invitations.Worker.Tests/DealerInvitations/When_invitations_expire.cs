@@ -1,6 +1,6 @@
 using System.Net;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing.BulkJobs;
 using Invitations.Worker.Tests.Dealers;
 using Microsoft.EntityFrameworkCore;
@@ -116,7 +116,7 @@ public sealed class When_invitations_expire
         Assert.That(accepted, Is.InRange(1, 29));
     }
 
-    private async Task<(Guid Id, HttpStatusCode StatusCode)> AcceptAsync(Invitations.Infrastructure.Persistence.Entities.DealerInvitation invitation)
+    private async Task<(Guid Id, HttpStatusCode StatusCode)> AcceptAsync(Invitations.Data.Persistence.Entities.DealerInvitation invitation)
     {
         using var response = await _side.AcceptAsync(invitation.Token);
         return (invitation.Id, response.StatusCode);

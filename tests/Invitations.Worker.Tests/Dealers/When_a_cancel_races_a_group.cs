@@ -1,5 +1,5 @@
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing.BulkJobs;
 using Invitations.Worker.Dealers;
 using Microsoft.EntityFrameworkCore;

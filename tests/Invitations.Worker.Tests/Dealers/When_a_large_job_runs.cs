@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing.BulkJobs;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Contracts.Dealers;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing.BulkJobs;
 using Invitations.Worker.Dealers;
 using MassTransit;

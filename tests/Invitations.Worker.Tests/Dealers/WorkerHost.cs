@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
+using Invitations.ServiceDefaults.Messaging;
 using Invitations.Testing.Logging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation;
 using Invitations.Testing.BulkJobs;
 using Invitations.Worker.Tests.Dealers;

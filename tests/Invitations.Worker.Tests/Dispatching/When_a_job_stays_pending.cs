@@ -1,7 +1,7 @@
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
+using Invitations.ServiceDefaults.Messaging;
 using Invitations.Testing;
 using Invitations.Worker.Dispatching;
 using MassTransit;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Persistence.Entities;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Testing.BulkJobs;
 using Invitations.Worker.Tests.Dealers;
 using Microsoft.EntityFrameworkCore;

@@ -68,7 +68,7 @@ public sealed class When_the_gateway_takes_an_sms
             await Task.Delay(50);
         }
 
-        var pending = await db.BulkInvitationRows.AsNoTracking().CountAsync(r => r.JobId == job.Id && r.Status == Infrastructure.Persistence.Entities.RowStatus.Pending);
+        var pending = await db.BulkInvitationRows.AsNoTracking().CountAsync(r => r.JobId == job.Id && r.Status == Data.Persistence.Entities.RowStatus.Pending);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(taken, Has.Count.EqualTo(Taken), "the gateway took its first messages");

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Invitations.Api.Infrastructure;
-using Invitations.Infrastructure.Hosting;
-using Invitations.Infrastructure.Messaging;
-using Invitations.Infrastructure.Persistence;
+using Invitations.Data.Persistence;
+using Invitations.ServiceDefaults.Hosting;
+using Invitations.ServiceDefaults.Messaging;
 using Invitations.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Invitations.Contracts.BulkInvitations;
-using Invitations.Infrastructure.Codes;
+using Invitations.Data.Codes;
 using Invitations.Testing;
 using Invitations.Testing.BulkJobs;
 using Invitations.Testing.Sponsors;

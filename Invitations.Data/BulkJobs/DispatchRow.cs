@@ -1,0 +1,3 @@
+namespace Invitations.Data.BulkJobs;
+
+public sealed record DispatchRow(int RowNumber, int Attempt, bool FirstDispatch);

@@ -1,0 +1,5 @@
+using Invitations.Contracts.BulkInvitations;
+
+namespace Invitations.Data.Codes;
+
+public sealed record CodeIssueResult(PackageTier Tier, int Issued, int Available);

@@ -1,0 +1,9 @@
+namespace Invitations.Data.Persistence.Entities;
+
+public enum RowStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+    Skipped,
+}

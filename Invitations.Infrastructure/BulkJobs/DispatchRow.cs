@@ -1,3 +1,0 @@
-namespace Invitations.Infrastructure.BulkJobs;
-
-public sealed record DispatchRow(int RowNumber, int Attempt, bool FirstDispatch);

@@ -1,9 +1,0 @@
-namespace Invitations.Infrastructure.Persistence.Entities;
-
-public enum RowStatus
-{
-    Pending,
-    Succeeded,
-    Failed,
-    Skipped,
-}

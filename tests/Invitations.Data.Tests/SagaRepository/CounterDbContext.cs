@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Invitations.Data.Tests.SagaRepository;
+
+/// <summary>A DbContext of the tests only, in its own schema of the run's database.</summary>
+public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options) : DbContext(options)
+{
+    private static readonly SemaphoreSlim Created = new(1, 1);
+    private static bool _created;
+
+    public DbSet<CounterState> Counters => Set<CounterState>();
+    public DbSet<CounterRow> Rows => Set<CounterRow>();
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
+    public static CounterDbContext Create(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<CounterDbContext>();
+        Configure(builder, connectionString);
+        return new CounterDbContext(builder.Options);
+    }
+
+    /// <summary>The database exists already (migrated by the run): add this model's tables once.</summary>
+    public static async Task EnsureTablesAsync(string connectionString)
+    {
+        await Created.WaitAsync();
+        try
+        {
+            if (!_created)
+            {
+                await using var db = Create(connectionString);
+                await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+                _created = true;
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateTable)
+        {
+            _created = true;
+        }
+        finally
+        {
+            Created.Release();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema("saga_tests");
+        modelBuilder.Entity<CounterState>(saga =>
+        {
+            saga.ToTable("counter_sagas");
+            saga.HasKey(x => x.CorrelationId);
+            saga.Property(x => x.CorrelationId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<CounterRow>(row =>
+        {
+            row.ToTable("counter_rows");
+            row.HasKey(x => new { x.CounterId, x.RowNumber });
+        });
+    }
+}

@@ -1,0 +1,6 @@
+using Invitations.Testing;
+
+namespace Invitations.Data.Tests;
+
+[SetUpFixture]
+public sealed class TestRun() : TestRunFixture<TestRun>("infra");

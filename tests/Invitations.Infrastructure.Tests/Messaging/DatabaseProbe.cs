@@ -1,6 +1,0 @@
-namespace Invitations.Infrastructure.Tests.Messaging;
-
-public sealed record DatabaseProbe
-{
-    public required Guid Id { get; init; }
-}

@@ -1,0 +1,6 @@
+using Invitations.Testing;
+
+namespace Invitations.ServiceDefaults.Tests;
+
+[SetUpFixture]
+public sealed class TestRun() : TestRunFixture<TestRun>("defaults");
