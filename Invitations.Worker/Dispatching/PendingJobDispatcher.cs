@@ -3,36 +3,22 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Worker.Dispatching;
 
 /// <summary>Runs <see cref="PendingJobRepublisher"/> every poll interval: a lost publish only delays a job.</summary>
-public sealed partial class PendingJobDispatcher(
+public sealed class PendingJobDispatcher(
     IServiceScopeFactory scopes, IOptions<DispatcherOptions> options, TimeProvider clock, ILogger<PendingJobDispatcher> logger)
-    : BackgroundService
+    : PeriodicPass(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override string Name => "Pending-job dispatcher pass";
 
-        // The first pass waits one interval: the bus is still starting when hosted services start.
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    /// <summary>Batch after batch until one comes back short: a backlog is not left for the next tick.</summary>
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var republisher = services.GetRequiredService<PendingJobRepublisher>();
+        while (await republisher.RepublishAsync(cancellationToken) >= options.Value.BatchSize)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                while (await scope.ServiceProvider.GetRequiredService<PendingJobRepublisher>().RepublishAsync(stoppingToken) >= options.Value.BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database or the broker is away: try again on the next tick.
-                LogPassFailed(logger, ex);
-            }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pending-job dispatcher pass failed")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

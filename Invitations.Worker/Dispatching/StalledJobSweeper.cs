@@ -3,33 +3,16 @@ using Microsoft.Extensions.Options;
 namespace Invitations.Worker.Dispatching;
 
 /// <summary>Runs <see cref="StalledJobSweep"/> every <see cref="SweepOptions.Interval"/>.</summary>
-public sealed partial class StalledJobSweeper(
+public sealed class StalledJobSweeper(
     IServiceScopeFactory scopes, IOptions<SweepOptions> options, TimeProvider clock, ILogger<StalledJobSweeper> logger)
-    : BackgroundService
+    : PeriodicPass(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override string Name => "Stuck-job sweep";
 
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<StalledJobSweep>().SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database or the broker is away: the next tick tries again.
-                LogPassFailed(logger, ex);
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stuck-job sweep failed")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<StalledJobSweep>().SweepAsync(cancellationToken);
 }
