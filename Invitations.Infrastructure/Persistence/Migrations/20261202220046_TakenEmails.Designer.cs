@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Invitations.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(InvitationsDbContext))]
-    [Migration("20261202185703_TakenEmails")]
+    [Migration("20261202220046_TakenEmails")]
     partial class TakenEmails
     {
         /// <inheritdoc />
@@ -657,6 +657,15 @@ namespace Invitations.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("NextSlotAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_slot_at");
+
+                    b.Property<int>("WindowHead")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_head");
+
+                    b.PrimitiveCollection<DateTimeOffset[]>("WindowSlots")
+                        .IsRequired()
+                        .HasColumnType("timestamp with time zone[]")
+                        .HasColumnName("window_slots");
 
                     b.HasKey("Name")
                         .HasName("pk_sms_rate_limits");
