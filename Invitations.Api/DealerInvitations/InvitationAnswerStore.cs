@@ -52,8 +52,8 @@ public sealed class InvitationAnswerStore(NpgsqlDataSource dataSource, TimeProvi
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(Command(
-                "UPDATE dealer_invitations SET status = 'Accepted', dealer_id = @dealer, answered_at = @at WHERE id = @id",
-                ("dealer", dealerId), ("at", clock.GetUtcNow()), ("id", invitation.Id)));
+                "UPDATE dealer_invitations SET status = @status, dealer_id = @dealer, answered_at = @at WHERE id = @id",
+                ("status", InvitationStatus.Accepted.ToString()), ("dealer", dealerId), ("at", clock.GetUtcNow()), ("id", invitation.Id)));
             batch.BatchCommands.Add(Command("UPDATE sponsorship_codes SET dealer_id = @dealer WHERE invitation_id = @id", ("dealer", dealerId), ("id", invitation.Id)));
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -86,7 +86,8 @@ public sealed class InvitationAnswerStore(NpgsqlDataSource dataSource, TimeProvi
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(Command(
-                "UPDATE dealer_invitations SET status = 'Declined', answered_at = @at WHERE id = @id", ("at", clock.GetUtcNow()), ("id", invitation.Id)));
+                "UPDATE dealer_invitations SET status = @status, answered_at = @at WHERE id = @id",
+                ("status", InvitationStatus.Declined.ToString()), ("at", clock.GetUtcNow()), ("id", invitation.Id)));
             batch.BatchCommands.Add(Command(InvitationCodes.ReleaseSql, ("invitations", new[] { invitation.Id })));
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }

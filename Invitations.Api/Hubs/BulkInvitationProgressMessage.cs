@@ -9,7 +9,7 @@ public sealed record BulkInvitationProgressMessage(
     int ProcessedDealers,
     int SuccessfulInvitations,
     int FailedInvitations,
-    int ProgressPercentage,
+    double ProgressPercentage,
     string? LatestDealerEmail,
     bool? LatestDealerSuccess,
     string? LatestDealerError,

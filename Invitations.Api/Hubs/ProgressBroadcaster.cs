@@ -11,7 +11,7 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
 {
     public Task SendProgressAsync(BulkInvitationProgressed message, CancellationToken cancellationToken)
     {
-        var processed = message.SucceededDealers + message.FailedDealers + message.SkippedDealers;
+        var processed = JobProgress.Processed(message.SucceededDealers, message.FailedDealers, message.SkippedDealers);
         var payload = new BulkInvitationProgressMessage(
             message.BulkJobId,
             message.SponsorId,
@@ -20,7 +20,7 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
             processed,
             message.SucceededDealers,
             message.FailedDealers,
-            Percentage(processed, message.TotalDealers),
+            JobProgress.Percentage(processed, message.TotalDealers),
             // The saga masks already; masking again is harmless and keeps a full address off the wire regardless.
             string.IsNullOrEmpty(message.LatestDealerEmailMasked) ? null : Mask.Email(message.LatestDealerEmailMasked),
             message.LatestDealerSuccess,
@@ -47,10 +47,6 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
         cancellationToken.ThrowIfCancellationRequested();
         return Groups(message.SponsorId, message.BulkJobId).InvitationCountsChanged(new InvitationCountsMessage(message.BulkJobId, counts, message.At));
     }
-
-    /// <summary>Whole percent, rounded down: a live bar shows 100 only once every row has an outcome.</summary>
-    public static int Percentage(int processed, int total) =>
-        total <= 0 ? 0 : (int)Math.Min(100, (long)processed * 100 / total);
 
     private IBulkInvitationClient Groups(long sponsorId, Guid jobId) =>
         hub.Clients.Groups(HubGroups.Sponsor(sponsorId), HubGroups.Job(jobId));

@@ -139,7 +139,7 @@ public sealed partial class ProgressThrottle(
     };
 
     private static int ProcessedOf(BulkInvitationProgressed message) =>
-        message.SucceededDealers + message.FailedDealers + message.SkippedDealers;
+        JobProgress.Processed(message.SucceededDealers, message.FailedDealers, message.SkippedDealers);
 
     private void ForgetQuietJobs()
     {

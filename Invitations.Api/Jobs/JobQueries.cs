@@ -61,8 +61,8 @@ public sealed class JobQueries(InvitationsDbContext db)
     private static BulkInvitationStatusResponse ToResponse(JobWithCounters row)
     {
         var job = row.Job;
-        var processed = row.Succeeded + row.Failed + row.Skipped;
-        var percentage = job.TotalDealers == 0 ? 0 : Math.Round(processed * 100.0 / job.TotalDealers, 1);
+        var processed = JobProgress.Processed(row.Succeeded, row.Failed, row.Skipped);
+        var percentage = JobProgress.Percentage(processed, job.TotalDealers);
         return new BulkInvitationStatusResponse(
             job.Id, job.SponsorId, job.Status.ToString(), job.TotalDealers, processed, row.Succeeded, row.Failed, row.Skipped,
             percentage, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FileName)

@@ -11,7 +11,9 @@ namespace Invitations.Api.SmsDeliveryReports;
 /// </summary>
 public sealed class SmsDeliveryReportStore(NpgsqlDataSource dataSource)
 {
-    internal const string RecordSql = """
+    private static readonly string Sent = SqlValues.Of(SmsDeliveryStatus.Sent);
+
+    internal static readonly string RecordSql = $"""
         WITH target AS (
             SELECT id, sms_delivery_status AS status, sms_delivery_reported_at AS at
             FROM dealer_invitations WHERE sms_provider_message_id = @id
@@ -22,8 +24,8 @@ public sealed class SmsDeliveryReportStore(NpgsqlDataSource dataSource)
             FROM target t
             WHERE d.id = t.id AND (
                 t.status IS NULL
-                OR (t.status = 'Sent' AND (@final OR @at > t.at))
-                OR (@final AND t.status <> 'Sent' AND @at > t.at))
+                OR (t.status = {Sent} AND (@final OR @at > t.at))
+                OR (@final AND t.status <> {Sent} AND @at > t.at))
             RETURNING d.id)
         SELECT (SELECT count(*) FROM target) AS found, (SELECT count(*) FROM changed) AS changed
         """;

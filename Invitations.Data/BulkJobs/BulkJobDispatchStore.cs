@@ -1,13 +1,14 @@
 using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 
 namespace Invitations.Data.BulkJobs;
 
 /// <summary>Pages a job's rows for the dispatcher and marks what it sent.</summary>
 public sealed class BulkJobDispatchStore(InvitationsDbContext db)
 {
-    internal const string NextPageSql = """
+    internal static readonly string NextPageSql = $"""
         SELECT row_number, attempts, dispatched_at IS NOT NULL AS dispatched FROM bulk_invitation_rows
-        WHERE job_id = @job AND status = 'Pending' AND row_number > @after AND (@all OR dispatched_at IS NULL)
+        WHERE job_id = @job AND status = {SqlValues.Of(RowStatus.Pending)} AND row_number > @after AND (@all OR dispatched_at IS NULL)
         ORDER BY row_number
         LIMIT @size
         """;

@@ -1,5 +1,6 @@
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,8 @@ namespace Invitations.Data.BulkJobs;
 /// <summary>The saga's port on PostgreSQL; every statement runs in the saga repository's transaction.</summary>
 public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : IBulkJobRows
 {
+    private static readonly string Pending = SqlValues.Of(RowStatus.Pending);
+
     public async Task<bool> RecordOutcomeAsync(Guid jobId, RowOutcome outcome, CancellationToken cancellationToken)
     {
         await using var command = await DbCommands.CreateAsync(db, string.Empty, cancellationToken);
@@ -18,22 +21,23 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
         Guid jobId, OutcomeCounts counted, IReadOnlyCollection<int>? rows, CancellationToken cancellationToken) =>
         rows is null ? await RecountAllAsync(jobId, cancellationToken) : await CountChangedAsync(jobId, counted, rows, cancellationToken);
 
-    internal const string RecountAllSql = """
-        UPDATE bulk_invitation_rows SET counted_status = NULLIF(status, 'Pending')
-        WHERE job_id = @job AND counted_status IS DISTINCT FROM NULLIF(status, 'Pending');
-        SELECT count(*) FILTER (WHERE status = 'Succeeded')::int AS succeeded, count(*) FILTER (WHERE status = 'Failed')::int AS failed,
-               count(*) FILTER (WHERE status = 'Skipped')::int AS skipped
+    internal static readonly string RecountAllSql = $"""
+        UPDATE bulk_invitation_rows SET counted_status = NULLIF(status, {Pending})
+        WHERE job_id = @job AND counted_status IS DISTINCT FROM NULLIF(status, {Pending});
+        SELECT count(*) FILTER (WHERE status = {SqlValues.Of(RowStatus.Succeeded)})::int AS succeeded,
+               count(*) FILTER (WHERE status = {SqlValues.Of(RowStatus.Failed)})::int AS failed,
+               count(*) FILTER (WHERE status = {SqlValues.Of(RowStatus.Skipped)})::int AS skipped
         FROM bulk_invitation_rows WHERE job_id = @job
         """;
 
-    internal const string CountChangedSql = RowOutcomeCommand.LockRowsSql + """
+    internal static readonly string CountChangedSql = RowOutcomeCommand.LockRowsSql + $"""
         ;
-        UPDATE bulk_invitation_rows r SET counted_status = NULLIF(r.status, 'Pending')
+        UPDATE bulk_invitation_rows r SET counted_status = NULLIF(r.status, {Pending})
         FROM (SELECT y.tid, y.was
               FROM unnest(@rows) AS u(row_number)
               CROSS JOIN LATERAL (SELECT ctid AS tid, counted_status AS was FROM bulk_invitation_rows x
                                   WHERE x.job_id = @job AND x.row_number = u.row_number LIMIT 1) y) c
-        WHERE r.ctid = c.tid AND r.counted_status IS DISTINCT FROM NULLIF(r.status, 'Pending')
+        WHERE r.ctid = c.tid AND r.counted_status IS DISTINCT FROM NULLIF(r.status, {Pending})
         RETURNING c.was, r.counted_status AS now
         """;
 
@@ -85,10 +89,12 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
     public Task<int> SkipPendingAsync(Guid jobId, DateTimeOffset at, CancellationToken cancellationToken) =>
         DbCommands.ExecuteAsync(
             db,
-            "UPDATE bulk_invitation_rows SET status = 'Skipped', completed_at = @at WHERE job_id = @job AND status = 'Pending'",
+            "UPDATE bulk_invitation_rows SET status = @skipped, completed_at = @at WHERE job_id = @job AND status = @pending",
             cancellationToken,
             ("job", jobId),
-            ("at", at));
+            ("at", at),
+            ("skipped", RowStatus.Skipped.ToString()),
+            ("pending", RowStatus.Pending.ToString()));
 
     public Task<int> ReleaseUnusedCodesAsync(Guid jobId, CancellationToken cancellationToken) =>
         DbCommands.ExecuteAsync(
@@ -114,13 +120,14 @@ public sealed class BulkJobRows(InvitationsDbContext db, TimeProvider clock) : I
             """
             UPDATE bulk_invitation_jobs
             SET status = @status,
-                started_at = CASE WHEN @status = 'Processing' THEN COALESCE(started_at, @at) ELSE started_at END,
-                completed_at = CASE WHEN @status = 'Processing' THEN NULL ELSE @at END
+                started_at = CASE WHEN @status = @processing THEN COALESCE(started_at, @at) ELSE started_at END,
+                completed_at = CASE WHEN @status = @processing THEN NULL ELSE @at END
             WHERE id = @job
             """,
             cancellationToken,
             ("job", jobId),
             ("status", status.ToString()),
+            ("processing", BulkJobStatus.Processing.ToString()),
             ("at", at));
 
     public Task AppendTimelineAsync(TimelineRecord record, CancellationToken cancellationToken) =>

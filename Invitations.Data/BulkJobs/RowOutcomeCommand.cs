@@ -1,4 +1,5 @@
 using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Npgsql;
 
@@ -11,12 +12,15 @@ namespace Invitations.Data.BulkJobs;
 /// </summary>
 public static class RowOutcomeCommand
 {
-    private const string Sql = """
+    // A row waits for its outcome while Pending, or Skipped by a cancel that came while it ran.
+    private static readonly string Waiting = SqlValues.In(RowStatus.Pending, RowStatus.Skipped);
+
+    private static readonly string Sql = $"""
         UPDATE bulk_invitation_rows
         SET status = @status, error_code = @error_code, error = @error,
             invitation_id = COALESCE(@invitation, invitation_id), dealer_id = COALESCE(@dealer, dealer_id),
             completed_at = @at
-        WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN ('Pending', 'Skipped')
+        WHERE job_id = @job AND row_number = @row AND attempts = @attempt AND status IN {Waiting}
         """;
 
     /// <summary>The column names of what <see cref="RecordOutcomes"/> returns: one row for each outcome it recorded.</summary>
@@ -33,7 +37,7 @@ public static class RowOutcomeCommand
     // probe per row whatever the table's statistics say (docs/PERFORMANCE.md). A tuple id read in the statement
     // misses a row another transaction changed after the statement began (where the by-key statement above
     // waits and re-checks): the rows must already be locked by this transaction.
-    private const string ManySql = $$"""
+    private static readonly string ManySql = $$"""
         UPDATE bulk_invitation_rows r
         SET status = o.status, error_code = o.error_code, error = o.error,
             invitation_id = COALESCE(o.invitation_id, r.invitation_id), dealer_id = COALESCE(o.dealer_id, r.dealer_id),
@@ -43,7 +47,7 @@ public static class RowOutcomeCommand
                    AS u(job_id, row_number, attempt, status, error_code, error, invitation_id, dealer_id, at)
               CROSS JOIN LATERAL (SELECT y.ctid AS tid FROM bulk_invitation_rows y
                                   WHERE y.job_id = u.job_id AND y.row_number = u.row_number AND y.attempts = u.attempt
-                                    AND y.status IN ('Pending', 'Skipped')
+                                    AND y.status IN {{Waiting}}
                                   FOR UPDATE) x) o
         WHERE r.ctid = o.tid
         RETURNING r.job_id AS {{RecordedJob}}, r.row_number AS {{RecordedRow}}

@@ -43,14 +43,8 @@ public sealed class CodeIssuer(InvitationsDbContext db, TimeProvider clock)
         return new CodeIssueResult(tier, inserted, available);
     }
 
-    public Task<int> CountAvailableAsync(long sponsorId, PackageTier tier, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return db.SponsorshipCodes.CountAsync(
-            c => c.SponsorId == sponsorId && c.Tier == tier && c.ReservedByJobId == null && c.AssignedAt == null
-                 && (c.ExpiresAt == null || c.ExpiresAt > now),
-            cancellationToken);
-    }
+    public Task<int> CountAvailableAsync(long sponsorId, PackageTier tier, CancellationToken cancellationToken) =>
+        FreeCodes.CountAsync(db, sponsorId, tier, clock.GetUtcNow(), cancellationToken);
 
     private async Task<int> InsertAsync(
         long sponsorId, PackageTier tier, string[] codes, DateTimeOffset? expiresAt, DateTimeOffset now,

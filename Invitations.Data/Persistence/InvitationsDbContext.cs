@@ -9,6 +9,7 @@ public sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> 
     public DbSet<SponsorshipCode> SponsorshipCodes => Set<SponsorshipCode>();
     public DbSet<Dealer> Dealers => Set<Dealer>();
     public DbSet<DealerInvitation> DealerInvitations => Set<DealerInvitation>();
+    public DbSet<TakenEmail> TakenEmails => Set<TakenEmail>();
     public DbSet<BulkInvitationJob> BulkInvitationJobs => Set<BulkInvitationJob>();
     public DbSet<BulkInvitationRow> BulkInvitationRows => Set<BulkInvitationRow>();
     public DbSet<BulkInvitationState> BulkInvitationSagas => Set<BulkInvitationState>();

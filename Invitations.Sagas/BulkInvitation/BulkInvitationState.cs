@@ -1,3 +1,4 @@
+using Invitations.Contracts.BulkInvitations;
 using MassTransit;
 
 namespace Invitations.Sagas.BulkInvitation;
@@ -30,5 +31,5 @@ public sealed class BulkInvitationState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The token of the scheduled stall check, so it can be cancelled or replaced.</summary>
     public Guid? StallCheckTokenId { get; set; }
 
-    public int ProcessedDealers => SucceededDealers + FailedDealers + SkippedDealers;
+    public int ProcessedDealers => JobProgress.Processed(SucceededDealers, FailedDealers, SkippedDealers);
 }

@@ -1,6 +1,7 @@
 using Invitations.Contracts.Dealers;
 using Invitations.Data.DealerInvitations;
 using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,16 +17,18 @@ namespace Invitations.Worker.DealerInvitations;
 public sealed partial class InvitationExpirySweep(
     NpgsqlDataSource dataSource, IBus bus, TimeProvider clock, IOptions<ExpirySweepOptions> options, ILogger<InvitationExpirySweep> logger)
 {
-    internal const string ExpireSql = """
+    private static readonly string Pending = SqlValues.Of(InvitationStatus.Pending);
+
+    internal static readonly string ExpireSql = $"""
         WITH due AS (
             SELECT id FROM dealer_invitations
-            WHERE status = 'Pending' AND expires_at <= @now
+            WHERE status = {Pending} AND expires_at <= @now
             ORDER BY expires_at
             LIMIT @batch
             FOR UPDATE SKIP LOCKED)
-        UPDATE dealer_invitations d SET status = 'Expired', answered_at = @now
+        UPDATE dealer_invitations d SET status = {SqlValues.Of(InvitationStatus.Expired)}, answered_at = @now
         FROM due
-        WHERE d.id = due.id AND d.status = 'Pending'
+        WHERE d.id = due.id AND d.status = {Pending}
         RETURNING d.id, d.bulk_job_id, d.sponsor_id
         """;
 

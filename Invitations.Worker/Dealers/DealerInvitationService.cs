@@ -118,7 +118,7 @@ public sealed partial class DealerInvitationService(
             }
             else if (row.EmailTaken)
             {
-                results[i] = Rejected(row, DealerRejectedException.DealerExists, "A dealer or a pending invitation with this email already exists.");
+                results[i] = Rejected(row, RejectionReasons.DealerExists, "A dealer or a pending invitation with this email already exists.");
                 records.Add((i, row.JobId, Outcome(results[i]!, message)));
             }
             else
@@ -197,7 +197,7 @@ public sealed partial class DealerInvitationService(
             throw new DealerTransientException("The job's codes are held by another transaction.");
         }
 
-        results[0] = Rejected(row, DealerRejectedException.CodesUnavailable, $"The job has no {row.CodeCount} reserved {row.Tier} codes left for this dealer.");
+        results[0] = Rejected(row, RejectionReasons.CodesUnavailable, $"The job has no {row.CodeCount} reserved {row.Tier} codes left for this dealer.");
         List<(int Index, Guid JobId, RowOutcome Outcome)> records = [(0, row.JobId, Outcome(results[0]!, message))];
         NoteRecorded(results, records, await store.WriteLockedAsync([(row.JobId, row.RowNumber)], [RecordAll(records)], cancellationToken));
         return [];

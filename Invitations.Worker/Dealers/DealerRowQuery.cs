@@ -28,10 +28,7 @@ internal static class DealerRowQuery
 
         JOIN bulk_invitation_jobs j ON j.id = r.job_id
         LEFT JOIN dealer_invitations i ON i.bulk_job_id = r.job_id AND i.row_number = r.row_number
-        LEFT JOIN LATERAL (SELECT d.email FROM dealers d WHERE d.sponsor_id = j.sponsor_id AND d.email = r.email
-                           UNION ALL
-                           SELECT p.email FROM dealer_invitations p
-                           WHERE p.sponsor_id = j.sponsor_id AND p.email = r.email AND p.status = 'Pending'
+        LEFT JOIN LATERAL (SELECT t.email FROM taken_emails t WHERE t.sponsor_id = j.sponsor_id AND t.email = r.email
                            LIMIT 1) taken ON i.id IS NULL
 
         """;

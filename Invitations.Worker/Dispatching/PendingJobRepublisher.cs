@@ -18,6 +18,17 @@ public sealed partial class PendingJobRepublisher(
     InvitationsDbContext db, IPublishEndpoint publish, TimeProvider clock, IOptions<DispatcherOptions> options,
     IOptions<RabbitMqOptions> broker, ILogger<PendingJobRepublisher> logger)
 {
+    // The status is a literal: the partial index of pending jobs (by created_at) matches only a constant.
+    internal static readonly string StaleSql = $"""
+        SELECT * FROM bulk_invitation_jobs
+        WHERE status = {SqlValues.Of(BulkJobStatus.Pending)} AND created_at < @cutoff
+          AND (submitted_published_at IS NULL OR submitted_published_at < @cutoff)
+          AND submit_publish_attempts < @max
+        ORDER BY created_at
+        LIMIT @batch
+        FOR UPDATE SKIP LOCKED
+        """;
+
     public async Task<int> RepublishAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -25,15 +36,7 @@ public sealed partial class PendingJobRepublisher(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var jobs = await db.BulkInvitationJobs
             .FromSqlRaw(
-                """
-                SELECT * FROM bulk_invitation_jobs
-                WHERE status = 'Pending' AND created_at < @cutoff
-                  AND (submitted_published_at IS NULL OR submitted_published_at < @cutoff)
-                  AND submit_publish_attempts < @max
-                ORDER BY created_at
-                LIMIT @batch
-                FOR UPDATE SKIP LOCKED
-                """,
+                StaleSql,
                 new NpgsqlParameter("cutoff", cutoff),
                 new NpgsqlParameter("batch", options.Value.BatchSize),
                 new NpgsqlParameter("max", options.Value.MaxAttempts))

@@ -37,7 +37,7 @@ public sealed partial class StalledJobSweep(
             """
             SELECT s.correlation_id AS job_id, s.last_outcome_at
             FROM bulk_invitation_sagas s
-            WHERE s.current_state = 'Processing'
+            WHERE s.current_state = @processing
               AND COALESCE(s.last_outcome_at, s.started_at, s.created_at) < @quietBefore
               AND (COALESCE(s.last_outcome_at, s.started_at, s.created_at) < @stalledBefore
                    OR NOT EXISTS (SELECT 1 FROM bulk_invitation_sagas o WHERE o.last_outcome_at >= @quietBefore))
@@ -48,6 +48,7 @@ public sealed partial class StalledJobSweep(
             """,
             new NpgsqlParameter("quietBefore", now - settings.QuietFor),
             new NpgsqlParameter("stalledBefore", now - saga.Value.StallTimeout),
+            new NpgsqlParameter("processing", nameof(BulkInvitationStateMachine.Processing)),
             new NpgsqlParameter("batch", settings.BatchSize)).ToListAsync(cancellationToken);
         if (quiet.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Invitations.Contracts.Dealers;
 using Invitations.Worker.Dealers;
 
 namespace Invitations.Worker.Sms;
@@ -85,7 +86,7 @@ public static class SmsAnswerReader
     }
 
     private static DealerRejectedException Refused(int status, string? error) =>
-        new(DealerRejectedException.SmsRejected, error is null
+        new(RejectionReasons.SmsRejected, error is null
             ? $"The SMS gateway refused the message ({status})."
             : $"The SMS gateway refused the message ({status}: {error[..Math.Min(error.Length, 200)]}).");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Invitations.Contracts.BulkInvitations;
+using Invitations.Contracts.Dealers;
 using Invitations.Data.Persistence;
 using Invitations.Data.Persistence.Entities;
 using Invitations.Worker.Dealers;
@@ -61,7 +62,7 @@ public sealed partial class SmsDelivery(ISmsSender sender, IOptions<SmsOptions> 
     }
 
     private static DealerRejectedException InvalidPhone() =>
-        new(DealerRejectedException.InvalidPhone, "The phone number cannot receive SMS.");
+        new(RejectionReasons.InvalidPhone, "The phone number cannot receive SMS.");
 
     private SmsRequest Request(DealerInvitation invitation)
     {

@@ -1,4 +1,5 @@
 using Invitations.Contracts.BulkInvitations;
+using Invitations.Data.Codes;
 using Invitations.Data.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,34 +13,24 @@ namespace Invitations.Api.Uploads.Acceptance;
 /// </summary>
 public sealed class CodeReservation(InvitationsDbContext db)
 {
-    public async Task<int> ReserveAsync(long sponsorId, PackageTier tier, int count, Guid jobId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE sponsorship_codes AS c SET reserved_by_job_id = @job, reserved_at = @now
-            FROM (SELECT id FROM sponsorship_codes
-                  WHERE sponsor_id = @sponsor AND tier = @tier AND reserved_by_job_id IS NULL AND assigned_at IS NULL
-                    AND (expires_at IS NULL OR expires_at > @now)
-                  ORDER BY id
-                  LIMIT @count
-                  FOR UPDATE SKIP LOCKED) AS picked
-            WHERE c.id = picked.id
-            """;
-        return await db.Database.ExecuteSqlRawAsync(
-            sql,
-            [
-                new NpgsqlParameter("job", jobId),
-                new NpgsqlParameter("now", now),
-                new NpgsqlParameter("sponsor", sponsorId),
-                new NpgsqlParameter("tier", tier.ToString()),
-                new NpgsqlParameter("count", count),
-            ],
+    // The free codes (FreeCodes.Where), in id order, as many as the job needs.
+    internal const string ReserveSql = $"""
+        UPDATE sponsorship_codes AS c SET reserved_by_job_id = @job, reserved_at = @now
+        FROM (SELECT id FROM sponsorship_codes
+              WHERE {FreeCodes.Where}
+              ORDER BY id
+              LIMIT @count
+              FOR UPDATE SKIP LOCKED) AS picked
+        WHERE c.id = picked.id
+        """;
+
+    public async Task<int> ReserveAsync(long sponsorId, PackageTier tier, int count, Guid jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(
+            ReserveSql,
+            [.. FreeCodes.Parameters(sponsorId, tier, now), new NpgsqlParameter("job", jobId), new NpgsqlParameter("count", count)],
             cancellationToken);
-    }
 
     /// <summary>Codes still free for the sponsor (committed state; codes locked by a racing upload count as free).</summary>
     public Task<int> CountAvailableAsync(long sponsorId, PackageTier tier, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.SponsorshipCodes.CountAsync(
-            c => c.SponsorId == sponsorId && c.Tier == tier && c.ReservedByJobId == null && c.AssignedAt == null
-                 && (c.ExpiresAt == null || c.ExpiresAt > now),
-            cancellationToken);
+        FreeCodes.CountAsync(db, sponsorId, tier, now, cancellationToken);
 }

@@ -752,6 +752,22 @@ namespace Invitations.Data.Persistence.Migrations
                     b.ToTable("sponsorship_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Invitations.Infrastructure.Persistence.Entities.TakenEmail", b =>
+                {
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<long>("SponsorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sponsor_id");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("taken_emails", (string)null);
+                });
+
             modelBuilder.Entity("Invitations.Sagas.BulkInvitation.BulkInvitationState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

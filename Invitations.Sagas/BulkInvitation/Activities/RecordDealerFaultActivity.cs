@@ -7,7 +7,7 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 /// <summary>Retries and redeliveries are exhausted: the row fails with the last error (once, for its current attempt).</summary>
 public sealed class RecordDealerFaultActivity(IBulkJobRows rows, SagaEventFacts note, TimeProvider clock) : SagaActivity<Fault<InviteDealer>>
 {
-    public const string ReasonCode = "retries-exhausted";
+    public const string ReasonCode = RejectionReasons.RetriesExhausted;
 
     protected override async Task Run(BehaviorContext<BulkInvitationState, Fault<InviteDealer>> context)
     {

@@ -3,11 +3,15 @@ using Invitations.Api.DealerInvitations;
 using Invitations.Api.SmsDeliveryReports;
 using Invitations.Api.Uploads.Acceptance;
 using Invitations.Api.Uploads.Validation;
+using Invitations.Contracts.BulkInvitations;
 using Invitations.Data.BulkJobs;
+using Invitations.Data.Codes;
 using Invitations.Data.Persistence;
+using Invitations.Data.Persistence.Entities;
 using Invitations.Sagas.BulkInvitation.Ports;
 using Invitations.Worker.DealerInvitations;
 using Invitations.Worker.Dealers;
+using Invitations.Worker.Dispatching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -48,6 +52,11 @@ public sealed class When_hand_written_statements_are_checked
         yield return new("expiry sweep", InvitationExpirySweep.ExpireSql, [("now", now), ("batch", 10)], r => InvitationExpirySweep.ExpiredColumns(new(r)));
         yield return new("sms delivery report", SmsDeliveryReportStore.RecordSql, [("id", "m"), ("status", "Delivered"), ("reason", "r"), ("at", now), ("final", true)],
             r => SmsDeliveryReportStore.RecordColumns(new(r)));
+        var code = FreeCodes.Parameters(1, PackageTier.M, now).Select(p => (p.ParameterName, p.Value!)).ToArray();
+        yield return new("free codes", FreeCodes.SelectSql, code, EveryMappedColumn<SponsorshipCode>);
+        yield return new("upload reservation", CodeReservation.ReserveSql, [.. code, ("job", job), ("count", 1)], NoResult);
+        yield return new("retry reservation", RetryPreparation.ReserveSql, [.. code, ("job", job), ("count", 1)], NoResult);
+        yield return new("stale pending jobs", PendingJobRepublisher.StaleSql, [("cutoff", now), ("max", 3), ("batch", 10)], EveryMappedColumn<BulkInvitationJob>);
     }
 
     [TestCaseSource(nameof(Statements))]
@@ -113,6 +122,18 @@ public sealed class When_hand_written_statements_are_checked
 
         Assert.That(missing, Is.Empty, "fields of a validated dealer the row INSERT does not write");
     }
+
+    // FromSqlRaw materializes the entity from the statement's columns by name: each mapped one must be there.
+    private static void EveryMappedColumn<TEntity>(NpgsqlDataReader reader)
+    {
+        using var db = TestRun.Infrastructure.CreateDbContext();
+        var table = db.Model.FindEntityType(typeof(TEntity))!.GetTableName()!;
+        var returned = new ResultColumns(reader).Names.ToHashSet(StringComparer.Ordinal);
+        Assert.That(MappedColumns(db.Model, table).Except(returned), Is.Empty, $"columns of {table} the statement does not return");
+    }
+
+    private static void NoResult(NpgsqlDataReader reader) =>
+        Assert.That(reader.FieldCount, Is.Zero, "the statement returns columns nobody reads");
 
     private static HashSet<string> MappedColumns(IModel model, string table)
     {

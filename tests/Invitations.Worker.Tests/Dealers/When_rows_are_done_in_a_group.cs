@@ -38,7 +38,7 @@ public sealed class When_rows_are_done_in_a_group
         {
             Assert.That(first, Has.All.Not.Null);
             Assert.That(first.Count(r => r!.Kind == DealerResultKind.Invited && r.Recorded), Is.EqualTo(11));
-            Assert.That(first[3], Is.Not.Null.And.Property(nameof(DealerResult.ReasonCode)).EqualTo(DealerRejectedException.DealerExists));
+            Assert.That(first[3], Is.Not.Null.And.Property(nameof(DealerResult.ReasonCode)).EqualTo(RejectionReasons.DealerExists));
             Assert.That(first[3]!.Recorded, Is.True);
 
             // A second delivery of the whole group reports the recorded outcomes, and records nothing.
@@ -84,7 +84,7 @@ public sealed class When_rows_are_done_in_a_group
             alone.Add(await scope.ServiceProvider.GetRequiredService<DealerInvitationService>().ProcessAsync(message, CancellationToken.None));
         }
 
-        Assert.That(alone.Select(r => r.ReasonCode), Is.EqualTo(new string?[] { null, null, null, null, null, DealerRejectedException.CodesUnavailable }));
+        Assert.That(alone.Select(r => r.ReasonCode), Is.EqualTo(new string?[] { null, null, null, null, null, RejectionReasons.CodesUnavailable }));
     }
 
     [Test]
@@ -102,7 +102,7 @@ public sealed class When_rows_are_done_in_a_group
         using (Assert.EnterMultipleScope())
         {
             Assert.That(grouped, Has.All.Not.Null.And.Property(nameof(DealerResult.Recorded)).True);
-            Assert.That(grouped[2]!.ReasonCode, Is.EqualTo(DealerRejectedException.InvalidPhone));
+            Assert.That(grouped[2]!.ReasonCode, Is.EqualTo(RejectionReasons.InvalidPhone));
             Assert.That(rows.Select(r => r.Status), Is.EqualTo(rows.Select(r => r.RowNumber == 4 ? RowStatus.Failed : RowStatus.Succeeded)));
             Assert.That(texts.Select(m => m.RowNumber).Order(), Is.EqualTo(rows.Where(r => r.RowNumber != 4).Select(r => r.RowNumber)));
             Assert.That(texts.Select(m => m.Phone), Is.EqualTo(texts.Select(m => rows.Single(r => r.RowNumber == m.RowNumber).Phone)));

@@ -1,4 +1,5 @@
 using Invitations.Contracts.BulkInvitations;
+using Invitations.Contracts.Dealers;
 using Invitations.Data.Persistence.Entities;
 using Invitations.Testing.BulkJobs;
 using Invitations.Worker.Dealers;
@@ -60,7 +61,7 @@ public sealed class When_a_batch_answer_is_mixed
         {
             Assert.That(completed.Status, Is.EqualTo(BulkJobStatus.PartialSuccess));
             Assert.That(rows[first].Status, Is.EqualTo(RowStatus.Failed));
-            Assert.That(rows[first].ErrorCode, Is.EqualTo(DealerRejectedException.SmsRejected));
+            Assert.That(rows[first].ErrorCode, Is.EqualTo(RejectionReasons.SmsRejected));
             Assert.That(rows.Values.Where(r => r.RowNumber != first).Select(r => r.Status), Is.All.EqualTo(RowStatus.Succeeded));
             Assert.That(phones.Where(p => p.Key != first).Select(p => _gateway.Accepted.GetValueOrDefault(p.Value)?.Count ?? 0), Is.All.EqualTo(1));
             Assert.That(_gateway.Accepted.ContainsKey(refused), Is.False);
