@@ -1,3 +1,4 @@
+using Invitations.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,12 +18,12 @@ public sealed class When_a_saga_activity_fails
             var counterId = NewId.NextGuid();
             var send = await host.Services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri($"exchange:{queue}"));
             await send.Send(new CounterIncremented { CounterId = counterId, RowNumber = 1 });
-            await CounterHost.EventuallyAsync(async () => (await CounterHost.FindAsync(counterId))?.Count == 1, TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(async () => (await CounterHost.FindAsync(counterId))?.Count == 1, TimeSpan.FromSeconds(30));
 
             await send.Send(new CounterBroken { CounterId = counterId, RowNumber = 99 });
-            await CounterHost.EventuallyAsync(() => Task.FromResult(log.Faulted.Contains(counterId)), TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(() => Task.FromResult(log.Faulted.Contains(counterId)), TimeSpan.FromSeconds(30));
             await send.Send(new CounterIncremented { CounterId = counterId, RowNumber = 2 });
-            await CounterHost.EventuallyAsync(async () => (await CounterHost.FindAsync(counterId))?.Count == 2, TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(async () => (await CounterHost.FindAsync(counterId))?.Count == 2, TimeSpan.FromSeconds(30));
 
             Assert.That(log.Faulted, Does.Contain(counterId), "the broken message did not fault");
             Assert.That((await CounterHost.FindAsync(counterId))!.Count, Is.EqualTo(2), "the saga kept the failed change");

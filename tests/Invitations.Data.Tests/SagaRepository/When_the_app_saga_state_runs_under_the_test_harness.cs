@@ -23,13 +23,13 @@ public sealed class When_the_app_saga_state_runs_under_the_test_harness
         {
             var jobId = NewId.NextGuid();
             await harness.Bus.Publish(new TinyJobSubmitted { BulkJobId = jobId, SponsorId = TestIds.NewSponsorId(), TotalDealers = 3 });
-            Assert.That(await CounterHost.EventuallyAsync(async () => await FindAsync(jobId) is not null, TimeSpan.FromSeconds(30)), Is.True);
+            Assert.That(await Eventually.HoldsAsync(async () => await FindAsync(jobId) is not null, TimeSpan.FromSeconds(30)), Is.True);
             for (var i = 0; i < 3; i++)
             {
                 await harness.Bus.Publish(new TinyDealerInvited { BulkJobId = jobId });
             }
 
-            var deleted = await CounterHost.EventuallyAsync(async () => await FindAsync(jobId) is null, TimeSpan.FromSeconds(30));
+            var deleted = await Eventually.HoldsAsync(async () => await FindAsync(jobId) is null, TimeSpan.FromSeconds(30));
 
             Assert.That(deleted, Is.True, "the finalized saga row was not deleted");
             Assert.That(await TimelineAsync(jobId), Is.EqualTo(new[] { "DealerInvited", "DealerInvited", "DealerInvited", "Submitted" }));
@@ -51,10 +51,10 @@ public sealed class When_the_app_saga_state_runs_under_the_test_harness
             var sponsorId = TestIds.NewSponsorId();
             var jobId = NewId.NextGuid();
             await harness.Bus.Publish(new TinyJobSubmitted { BulkJobId = jobId, SponsorId = sponsorId, TotalDealers = 10 });
-            await CounterHost.EventuallyAsync(async () => await FindAsync(jobId) is not null, TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(async () => await FindAsync(jobId) is not null, TimeSpan.FromSeconds(30));
 
             await harness.Bus.Publish(new TinySponsorJobsCancelled { SponsorId = sponsorId });
-            var deleted = await CounterHost.EventuallyAsync(async () => await FindAsync(jobId) is null, TimeSpan.FromSeconds(30));
+            var deleted = await Eventually.HoldsAsync(async () => await FindAsync(jobId) is null, TimeSpan.FromSeconds(30));
 
             Assert.That(deleted, Is.True, "the saga found by sponsor was not finalized");
             Assert.That(await TimelineAsync(jobId), Does.Contain("Cancelled"));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Invitations.Data.SagaRepository;
+using Invitations.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,7 @@ public sealed class When_thousands_of_events_reach_one_saga
                 await Task.WhenAll(batch.Select(m => send.Send(m)));
             }
 
-            var done = await CounterHost.EventuallyAsync(async () => (await CounterHost.FindAsync(counterId))?.Count >= rows, TimeSpan.FromMinutes(3));
+            var done = await Eventually.HoldsAsync(async () => (await CounterHost.FindAsync(counterId))?.Count >= rows, TimeSpan.FromMinutes(3));
             var elapsed = clock.Elapsed;
             await Task.Delay(TimeSpan.FromSeconds(1));
             var saga = await CounterHost.FindAsync(counterId);

@@ -1,3 +1,4 @@
+using Invitations.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,7 @@ public sealed class When_two_initiating_events_race
                 send.Send(new CounterIncremented { CounterId = id, RowNumber = 1 }),
             }));
 
-            await CounterHost.EventuallyAsync(async () => (await Task.WhenAll(ids.Select(CounterHost.FindAsync))).All(s => s is { Opened: true, Count: 1 }), TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(async () => (await Task.WhenAll(ids.Select(CounterHost.FindAsync))).All(s => s is { Opened: true, Count: 1 }), TimeSpan.FromSeconds(60));
             var sagas = await Task.WhenAll(ids.Select(CounterHost.FindAsync));
 
             Assert.That(sagas.Select(s => (s?.Opened, s?.Count)), Is.All.EqualTo(((bool?)true, (int?)1)));

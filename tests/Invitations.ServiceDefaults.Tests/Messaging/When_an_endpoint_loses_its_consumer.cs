@@ -1,4 +1,5 @@
 using Invitations.ServiceDefaults.Messaging;
+using Invitations.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

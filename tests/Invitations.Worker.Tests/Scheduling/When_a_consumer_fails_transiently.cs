@@ -1,3 +1,4 @@
+using Invitations.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,7 @@ public sealed class When_a_consumer_fails_transiently
             var send = await host.Services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri($"exchange:{queue}"));
             await send.Send(new FlakyWork { WorkId = NewId.NextGuid() });
 
-            await SchedulerHost.EventuallyAsync(() => Task.FromResult(attempts.Seen.Count >= 3), TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(() => Task.FromResult(attempts.Seen.Count >= 3), TimeSpan.FromSeconds(60));
             var seen = attempts.Seen.ToArray();
 
             TestContext.Out.WriteLine("Redelivery gaps: " + string.Join(", ", seen.Zip(seen.Skip(1), (a, b) => $"{(b.At - a.At).TotalSeconds:F2} s")));

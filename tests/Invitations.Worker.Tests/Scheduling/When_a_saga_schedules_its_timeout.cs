@@ -1,4 +1,5 @@
 using Invitations.Data.SagaRepository;
+using Invitations.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class When_a_saga_schedules_its_timeout
             var send = await host.Services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri($"exchange:{queue}"));
             await send.Send(new TimerStarted { TimerId = timerId });
 
-            await SchedulerHost.EventuallyAsync(async () => await StateAsync(timerId) == "Expired", TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(async () => await StateAsync(timerId) == "Expired", TimeSpan.FromSeconds(30));
 
             Assert.That(await StateAsync(timerId), Is.EqualTo("Expired"));
         }

@@ -1,3 +1,4 @@
+using Invitations.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class When_the_scheduling_process_restarts
             var scheduled = await scope.ServiceProvider.GetRequiredService<IMessageScheduler>()
                 .ScheduleSend(destination, DateTime.UtcNow.AddSeconds(5), new Reminder { ReminderId = reminderId });
             tokenId = scheduled.TokenId;
-            await SchedulerHost.EventuallyAsync(() => IsStoredAsync(tokenId), TimeSpan.FromSeconds(30));
+            await Eventually.HoldsAsync(() => IsStoredAsync(tokenId), TimeSpan.FromSeconds(30));
             await first.StopAsync();
         }
 
@@ -30,8 +31,8 @@ public sealed class When_the_scheduling_process_restarts
         try
         {
             var received = second.Services.GetRequiredService<ReminderConsumer.Received>();
-            await SchedulerHost.EventuallyAsync(() => Task.FromResult(received.Ids.Contains(reminderId)), TimeSpan.FromSeconds(60));
-            await SchedulerHost.EventuallyAsync(async () => !await IsStoredAsync(tokenId), TimeSpan.FromSeconds(10));
+            await Eventually.HoldsAsync(() => Task.FromResult(received.Ids.Contains(reminderId)), TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(async () => !await IsStoredAsync(tokenId), TimeSpan.FromSeconds(10));
 
             Assert.That(stored, Is.True, "the schedule was not in PostgreSQL when the first process stopped");
             Assert.That(received.Ids, Does.Contain(reminderId));

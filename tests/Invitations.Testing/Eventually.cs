@@ -1,8 +1,9 @@
-namespace Invitations.ServiceDefaults.Tests.Messaging;
+namespace Invitations.Testing;
 
-internal static class Eventually
+/// <summary>Waits for what a test expects to become true, polling; a wait, not a timing assertion.</summary>
+public static class Eventually
 {
-    /// <summary>Polls until the condition holds or the time is up (a wait, not a timing assertion).</summary>
+    /// <summary>Polls every 100 ms until <paramref name="condition"/> holds or <paramref name="within"/> is up; then one last look.</summary>
     public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan within)
     {
         var until = DateTime.UtcNow + within;
