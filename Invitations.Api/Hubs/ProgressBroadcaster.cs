@@ -11,7 +11,7 @@ public sealed class ProgressBroadcaster(IHubContext<BulkInvitationHub, IBulkInvi
 {
     public Task SendProgressAsync(BulkInvitationProgressed message, CancellationToken cancellationToken)
     {
-        var processed = JobProgress.Processed(message.SucceededDealers, message.FailedDealers, message.SkippedDealers);
+        var processed = message.ProcessedDealers();
         var payload = new BulkInvitationProgressMessage(
             message.BulkJobId,
             message.SponsorId,

@@ -63,7 +63,7 @@ public sealed partial class ProgressThrottle(
 
             var now = clock.GetUtcNow();
             var final = FinalProgress(message, gate.Pending);
-            if (gate.LastSentProcessed != ProcessedOf(final) || gate.Pending is not null)
+            if (gate.LastSentProcessed != final.ProcessedDealers() || gate.Pending is not null)
             {
                 await SendAsync(gate, final, now, cancellationToken);
             }
@@ -118,28 +118,17 @@ public sealed partial class ProgressThrottle(
         await broadcaster.SendProgressAsync(message, cancellationToken);
         gate.LastSentSequence = message.Sequence;
         gate.LastSentAt = now;
-        gate.LastSentProcessed = ProcessedOf(message);
+        gate.LastSentProcessed = message.ProcessedDealers();
     }
 
     /// <summary>The completion's counts as a progress message, so the bar always ends on the final numbers.</summary>
-    private static BulkInvitationProgressed FinalProgress(BulkInvitationCompleted completed, BulkInvitationProgressed? pending) => new()
-    {
-        BulkJobId = completed.BulkJobId,
-        SponsorId = completed.SponsorId,
-        Status = completed.Status,
-        TotalDealers = completed.TotalDealers,
-        SucceededDealers = completed.SucceededDealers,
-        FailedDealers = completed.FailedDealers,
-        SkippedDealers = completed.SkippedDealers,
-        LatestDealerEmailMasked = pending?.LatestDealerEmailMasked,
-        LatestDealerSuccess = pending?.LatestDealerSuccess,
-        LatestDealerError = pending?.LatestDealerError,
-        Sequence = completed.Sequence,
-        At = completed.CompletedAt,
-    };
-
-    private static int ProcessedOf(BulkInvitationProgressed message) =>
-        JobProgress.Processed(message.SucceededDealers, message.FailedDealers, message.SkippedDealers);
+    private static BulkInvitationProgressed FinalProgress(BulkInvitationCompleted completed, BulkInvitationProgressed? pending) =>
+        new(completed, completed.CompletedAt)
+        {
+            LatestDealerEmailMasked = pending?.LatestDealerEmailMasked,
+            LatestDealerSuccess = pending?.LatestDealerSuccess,
+            LatestDealerError = pending?.LatestDealerError,
+        };
 
     private void ForgetQuietJobs()
     {

@@ -1,17 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Invitations.Contracts.BulkInvitations;
 
-public sealed record BulkInvitationCompleted
+/// <summary>The job reached a final state: <see cref="BulkJobCounts.Status"/> is Completed, PartialSuccess, Failed or Cancelled.</summary>
+public sealed record BulkInvitationCompleted : BulkJobCounts
 {
-    public required Guid BulkJobId { get; init; }
-    public required long SponsorId { get; init; }
+    public BulkInvitationCompleted()
+    {
+    }
 
-    /// <summary>Completed, PartialSuccess, Failed or Cancelled.</summary>
-    public required BulkJobStatus Status { get; init; }
+    [SetsRequiredMembers]
+    public BulkInvitationCompleted(BulkJobCounts counts, DateTimeOffset completedAt)
+        : base(counts) => CompletedAt = completedAt;
 
-    public required int TotalDealers { get; init; }
-    public required int SucceededDealers { get; init; }
-    public required int FailedDealers { get; init; }
-    public required int SkippedDealers { get; init; }
-    public required long Sequence { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
 }

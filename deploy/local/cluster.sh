@@ -27,15 +27,8 @@ log() { printf '[cluster] %s\n' "$*" >&2; }
 node_name() { echo "rabbit-c$1@localhost"; }
 amqp_port() { echo $((5680 + $1)); }
 
-wait_until() {
-  # wait_until <seconds> <description> <command...>: polls every 0.5 s, no longer than needed.
-  local limit=$1 what=$2; shift 2
-  local deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then log "timed out after ${limit}s waiting for $what"; return 1; fi
-    sleep 0.5
-  done
-}
+# shellcheck source=deploy/local/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # The environment of node N: its own names, ports, folders and configuration; never /etc/rabbitmq's files,
 # which belong to the shared node.

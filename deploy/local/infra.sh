@@ -31,15 +31,8 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-wait_until() {
-  # wait_until <seconds> <description> <command...>: polls every 0.5 s, no longer than needed.
-  local limit=$1 what=$2; shift 2
-  local deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then log "timed out after ${limit}s waiting for $what"; return 1; fi
-    sleep 0.5
-  done
-}
+# shellcheck source=deploy/local/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 start_postgres() {
   apt_install "postgresql-$PG_VERSION" postgresql-client-common

@@ -67,7 +67,7 @@ public static class BinarySheetReader
             var used = 0;
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = Text(reader.GetValue(i), budget.MaxKeptCellLength);
+                cells[i] = CellText(reader.GetValue(i), budget.MaxKeptCellLength);
                 if (!string.IsNullOrWhiteSpace(cells[i]))
                 {
                     used = i + 1;
@@ -83,7 +83,8 @@ public static class BinarySheetReader
         return new RawSheet(rows);
     }
 
-    private static string Text(object? value, int cap)
+    /// <summary>A cell's value as the mapper reads text, invariant culture, at most <paramref name="cap"/> characters.</summary>
+    internal static string CellText(object? value, int cap)
     {
         var text = value switch
         {

@@ -70,6 +70,25 @@ export async function devTokensOffered() {
   try { return (await (await fetch('/dashboard/config.json')).json()).devTokens; } catch { return false; }
 }
 
+// The sign-in form of a page: shows the development fields only where the server hands out development tokens,
+// signs in on submit and calls onSignedIn, or shows why it could not.
+export function wireSignIn(api, credentials, onSignedIn) {
+  const $ = id => document.getElementById(id);
+  devTokensOffered().then(dev => {
+    document.querySelectorAll('#signin .dev').forEach(n => { n.hidden = !dev; n.querySelector('input').required = dev; });
+    document.querySelectorAll('#signin .platform').forEach(n => { n.hidden = dev; });
+  });
+  $('signin-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await signIn(api, credentials);
+      onSignedIn();
+    } catch (error) {
+      $('signin-message').textContent = `${t('signin.failed')} ${describeError(error)}`;
+    }
+  });
+}
+
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {

@@ -1,5 +1,5 @@
 import { apply, toggle, onChange, t } from './i18n.js';
-import { createApi, signIn, devTokensOffered, table, describeError, connectHub, ApiError } from './api.js';
+import { createApi, wireSignIn, table, describeError, connectHub, ApiError } from './api.js';
 import { createHistory } from './history.js';
 
 const $ = id => document.getElementById(id);
@@ -19,20 +19,7 @@ apply();
 $('lang').addEventListener('click', toggle);
 onChange(() => { renderStatus(lastStatus); renderErrors(lastErrors, lastCodes); renderHistory(); });
 
-devTokensOffered().then(dev => {
-  document.querySelectorAll('#signin .dev').forEach(n => { n.hidden = !dev; n.querySelector('input').required = dev; });
-  document.querySelectorAll('#signin .platform').forEach(n => { n.hidden = dev; });
-});
-
-$('signin-form').addEventListener('submit', async event => {
-  event.preventDefault();
-  try {
-    await signIn(api, { role: 'Sponsor', sponsorInput: $('sponsor-id'), tokenInput: $('token') });
-    start();
-  } catch (error) {
-    $('signin-message').textContent = `${t('signin.failed')} ${describeError(error)}`;
-  }
-});
+wireSignIn(api, { role: 'Sponsor', sponsorInput: $('sponsor-id'), tokenInput: $('token') }, () => start());
 
 $('signout').addEventListener('click', async () => {
   api.setToken(null);

@@ -1,5 +1,5 @@
 import { apply, toggle, onChange, t, formatTime } from './i18n.js';
-import { createApi, signIn, devTokensOffered, el, table, describeError, connectHub } from './api.js';
+import { createApi, wireSignIn, el, table, describeError, connectHub } from './api.js';
 
 const $ = id => document.getElementById(id);
 const api = createApi('support');
@@ -12,21 +12,9 @@ apply();
 $('lang').addEventListener('click', toggle);
 onChange(() => { renderResults(); renderJob(); });
 
-devTokensOffered().then(dev => {
-  document.querySelectorAll('#signin .dev').forEach(n => { n.hidden = !dev; n.querySelector('input').required = dev; });
-  document.querySelectorAll('#signin .platform').forEach(n => { n.hidden = dev; });
-});
+// The operator's name becomes the token's subject: cancel and retry record it as the actor.
+wireSignIn(api, { role: 'Support', subjectInput: $('operator'), tokenInput: $('token') }, () => start());
 
-$('signin-form').addEventListener('submit', async event => {
-  event.preventDefault();
-  try {
-    // The operator's name becomes the token's subject: cancel and retry record it as the actor.
-    await signIn(api, { role: 'Support', subjectInput: $('operator'), tokenInput: $('token') });
-    start();
-  } catch (error) {
-    $('signin-message').textContent = `${t('signin.failed')} ${describeError(error)}`;
-  }
-});
 $('signout').addEventListener('click', () => { api.setToken(null); location.reload(); });
 $('search-form').addEventListener('submit', event => { event.preventDefault(); search(); });
 $('cancel').addEventListener('click', () => act('cancel'));

@@ -5,32 +5,22 @@ namespace Invitations.Sagas.BulkInvitation.Activities;
 
 internal static class ProgressPublisher
 {
-    public static Task PublishProgressAsync(BehaviorContext<BulkInvitationState> context, DateTimeOffset now, SagaEventFacts note)
-    {
-        var saga = context.Saga;
-        saga.LastProgressPublishedAt = now;
-        return SagaScheduler.PublishAsync(context, new BulkInvitationProgressed
+    public static Task PublishProgressAsync(BehaviorContext<BulkInvitationState> context, DateTimeOffset now, SagaEventFacts note) =>
+        SagaScheduler.PublishAsync(context, new BulkInvitationProgressed(NextCounts(context.Saga, now), now)
         {
-            BulkJobId = saga.CorrelationId,
-            SponsorId = saga.SponsorId,
-            Status = StatusOf(saga),
-            TotalDealers = saga.TotalDealers,
-            SucceededDealers = saga.SucceededDealers,
-            FailedDealers = saga.FailedDealers,
-            SkippedDealers = saga.SkippedDealers,
             LatestDealerEmailMasked = note.LatestDealerEmailMasked,
             LatestDealerSuccess = note.LatestDealerSuccess,
             LatestDealerError = note.LatestDealerError,
-            Sequence = ++saga.ProgressSequence,
-            At = now,
         });
-    }
 
-    public static Task PublishCompletedAsync(BehaviorContext<BulkInvitationState> context, DateTimeOffset now)
+    public static Task PublishCompletedAsync(BehaviorContext<BulkInvitationState> context, DateTimeOffset now) =>
+        SagaScheduler.PublishAsync(context, new BulkInvitationCompleted(NextCounts(context.Saga, now), now));
+
+    /// <summary>The saga's counts as the next event of the job carries them.</summary>
+    private static BulkJobCounts NextCounts(BulkInvitationState saga, DateTimeOffset now)
     {
-        var saga = context.Saga;
         saga.LastProgressPublishedAt = now;
-        return SagaScheduler.PublishAsync(context, new BulkInvitationCompleted
+        return new BulkJobCounts
         {
             BulkJobId = saga.CorrelationId,
             SponsorId = saga.SponsorId,
@@ -40,8 +30,7 @@ internal static class ProgressPublisher
             FailedDealers = saga.FailedDealers,
             SkippedDealers = saga.SkippedDealers,
             Sequence = ++saga.ProgressSequence,
-            CompletedAt = now,
-        });
+        };
     }
 
     /// <summary>The saga's state names are the job statuses.</summary>

@@ -1,6 +1,5 @@
 extern alias InvitationsApi;
 
-using System.Globalization;
 using System.Text;
 using ExcelDataReader;
 using InvitationsApi::Invitations.Api.Uploads;
@@ -111,14 +110,6 @@ public static class LibraryReaders
         }
     }
 
-    private static string Text(object? value) => value switch
-    {
-        null => string.Empty,
-        string s => s,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool b => b ? "TRUE" : "FALSE",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
+    /// <summary>The product's own cell-to-text conversion, without its length cap, for every library alike.</summary>
+    private static string Text(object? value) => BinarySheetReader.CellText(value, int.MaxValue);
 }

@@ -1,16 +1,11 @@
+using Invitations.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Invitations.Data.Tests.SagaRepository;
 
 /// <summary>A DbContext of the tests only, in its own schema of the run's database.</summary>
 public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options) : DbContext(options)
 {
-    private static readonly SemaphoreSlim Created = new(1, 1);
-    private static bool _created;
-
     public DbSet<CounterState> Counters => Set<CounterState>();
     public DbSet<CounterRow> Rows => Set<CounterRow>();
 
@@ -25,27 +20,8 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
     }
 
     /// <summary>The database exists already (migrated by the run): add this model's tables once.</summary>
-    public static async Task EnsureTablesAsync(string connectionString)
-    {
-        await Created.WaitAsync();
-        try
-        {
-            if (!_created)
-            {
-                await using var db = Create(connectionString);
-                await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
-                _created = true;
-            }
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateTable)
-        {
-            _created = true;
-        }
-        finally
-        {
-            Created.Release();
-        }
-    }
+    public static Task EnsureTablesAsync(string connectionString) =>
+        TestTables<CounterDbContext>.EnsureCreatedAsync(() => Create(connectionString));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

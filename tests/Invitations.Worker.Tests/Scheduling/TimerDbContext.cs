@@ -1,16 +1,11 @@
+using Invitations.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace Invitations.Worker.Tests.Scheduling;
 
 /// <summary>The timer saga's DbContext, of the tests only, in its own schema of the run's database.</summary>
 public sealed class TimerDbContext(DbContextOptions<TimerDbContext> options) : DbContext(options)
 {
-    private static readonly SemaphoreSlim Created = new(1, 1);
-    private static bool _created;
-
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
 
@@ -22,27 +17,8 @@ public sealed class TimerDbContext(DbContextOptions<TimerDbContext> options) : D
     }
 
     /// <summary>The database exists already (migrated by the run): add this model's tables once.</summary>
-    public static async Task EnsureTablesAsync(string connectionString)
-    {
-        await Created.WaitAsync();
-        try
-        {
-            if (!_created)
-            {
-                await using var db = Create(connectionString);
-                await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
-                _created = true;
-            }
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateTable)
-        {
-            _created = true;
-        }
-        finally
-        {
-            Created.Release();
-        }
-    }
+    public static Task EnsureTablesAsync(string connectionString) =>
+        TestTables<TimerDbContext>.EnsureCreatedAsync(() => Create(connectionString));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
