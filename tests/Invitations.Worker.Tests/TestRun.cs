@@ -10,7 +10,7 @@ public sealed class TestRun() : TestRunFixture<TestRun>("worker")
     [OneTimeTearDown]
     public void ScanLogs()
     {
-        Assert.That(CapturedLogs.Lines, Is.Not.Empty, "the in-process hosts' logs were captured");
+        CapturedLogs.AssertCapturedWhereAttached("the in-process hosts' logs");
         LogScan.AssertNoPersonalData(CapturedLogs.Lines);
     }
 }
