@@ -1,6 +1,6 @@
 namespace Invitations.Api.Hubs;
 
-/// <summary>The SignalR <c>BulkInvitationProgress</c> payload (ARCHITECTURE.md); the email is already masked.</summary>
+/// <summary>The SignalR <c>BulkInvitationProgress</c> payload sent to the job's group; the email is already masked.</summary>
 public sealed record BulkInvitationProgressMessage(
     Guid BulkJobId,
     long SponsorId,

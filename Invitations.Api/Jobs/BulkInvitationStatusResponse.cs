@@ -1,6 +1,6 @@
 namespace Invitations.Api.Jobs;
 
-/// <summary>The status body of ARCHITECTURE.md (also what the hub's GetJobStatus returns).</summary>
+/// <summary>The body of <c>GET /api/v1/bulk-invitations/{id}</c> (also what the hub's GetJobStatus returns).</summary>
 public sealed record BulkInvitationStatusResponse(
     Guid JobId,
     long SponsorId,

@@ -35,7 +35,7 @@ public static class MessagingServiceCollectionExtensions
             throw new InvalidOperationException("RabbitMq:Uri is not configured (environment: RabbitMq__Uri).");
         }
 
-        // Without WaitUntilStarted, StartAsync returns before the bus is connected (FACTS.md).
+        // Without WaitUntilStarted, StartAsync returns before the bus is connected, and the first publish may fail.
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;

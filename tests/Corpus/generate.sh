@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The upload corpus (issue 16): the same dealer list written by independent spreadsheet writers (XlsxWriter,
+# The upload corpus: the same dealer list written by independent spreadsheet writers (XlsxWriter,
 # openpyxl, LibreOffice Calc, SheetJS, ExcelJS), plus each writer's quirks, into artifacts/corpus/. The files are
 # generated, never committed; manifest.json beside this script says what the Api must answer for each.
 # Idempotent and quick once done: a stamp of this folder's scripts skips the work when nothing changed.

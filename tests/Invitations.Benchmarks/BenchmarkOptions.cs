@@ -11,7 +11,7 @@ public sealed record BenchmarkOptions
     public string Output { get; init; } = "docs/PERFORMANCE.md";
     public IReadOnlyList<string> Steps { get; init; } = ["ceiling", "service", "peer"];
 
-    /// <summary>The gateway scenario (issue 19, <c>--steps gateway</c>): runs per mode, the Workers' rate setting, the batch size.</summary>
+    /// <summary>The gateway scenario (<c>--steps gateway</c>): runs per mode, the Workers' rate setting, the batch size.</summary>
     public int GatewayRuns { get; init; } = 1;
     public double GatewayRate { get; init; } = 100;
     public int GatewayBatchSize { get; init; } = 10;

@@ -5,7 +5,7 @@ using Invitations.Benchmarks.Reporting;
 using Invitations.Testing;
 
 // One command: dotnet run -c Release --project tests/Invitations.Benchmarks [-- --runs 3 --sizes 10,100,500,2000,10000]
-// The dry runs alone: [-- --steps upload]. Issue 16's readers compared (no servers): [-- --steps readers]. Issue 19's gateway scenario alone: [-- --steps gateway --gateway-runs 1 --gateway-rate 100 --gateway-batch 10]
+// The dry runs alone: [-- --steps upload]. The upload readers compared (no servers): [-- --steps readers]. The real-gateway scenario alone: [-- --steps gateway --gateway-runs 1 --gateway-rate 100 --gateway-batch 10]
 // against the PostgreSQL and RabbitMQ that deploy/local/infra.sh starts (a database and vhost of its own).
 if (args is [ReaderChild.Flag, ..])
 {
@@ -17,7 +17,7 @@ if (args is [ReaderChild.Flag, ..])
 var options = BenchmarkOptions.Parse(args);
 if (options.Steps is ["readers"])
 {
-    // Issue 16's comparison needs no servers; it rewrites its own section of docs/PERFORMANCE.md.
+    // The readers' comparison needs no servers; it rewrites its own section of docs/PERFORMANCE.md.
     var folder = Path.Combine(Path.GetTempPath(), $"invitations-readers-{Environment.ProcessId}");
     var cases = ReaderCases.Write(folder, Environment.GetEnvironmentVariable("INVITATIONS_TEST_CORPUS") ?? "artifacts/corpus");
     var section = ReaderReport.Render(await ReaderComparison.RunAsync(cases));
@@ -61,7 +61,7 @@ if (options.Steps.Contains("peer"))
 
 if (options.Steps.Contains("gateway"))
 {
-    // Issue 19's scenario; its table is printed (and kept by hand in the notes of docs/PERFORMANCE.md).
+    // The real-gateway scenario; its table is printed (and kept by hand in the notes of docs/PERFORMANCE.md).
     var gateway = await new GatewayScenario(infrastructure).MeasureAsync(options.GatewayRuns, options.GatewayRate, options.GatewayBatchSize);
     Console.WriteLine(GatewayReport.Render(gateway, options.GatewayRate));
     if (options.Steps.All(s => s == "gateway"))

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Invitations.Browser.Tests;
 
-/// <summary>Debian's Chromium driven by Playwright: no browser is downloaded (FACTS.md).</summary>
+/// <summary>Debian's Chromium driven by Playwright: no browser is downloaded (Playwright's download does not work on these machines).</summary>
 public sealed class Chromium : IAsyncDisposable
 {
     public const string DefaultPath = "/usr/bin/chromium";

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-// Bursts of new connections from a Worker must queue, not be reset (FACTS.md: a small backlog resets them).
+// Bursts of new connections from a Worker must queue, not be reset (with a small listen backlog the kernel resets them).
 builder.WebHost.UseSockets(o => o.Backlog = 4096);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => new SmsGateway(

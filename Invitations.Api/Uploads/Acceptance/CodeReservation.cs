@@ -8,7 +8,7 @@ namespace Invitations.Api.Uploads.Acceptance;
 
 /// <summary>
 /// Reserves a job's codes inside its transaction. The inner SELECT walks the partial index
-/// <c>ix_sponsorship_codes_available</c> in id order with SKIP LOCKED (FACTS.md), so two uploads racing
+/// <c>ix_sponsorship_codes_available</c> in id order with SKIP LOCKED (an unordered scan slows down as reserved rows pile up), so two uploads racing
 /// for the same codes take disjoint sets and the one that cannot get enough sees a shortage.
 /// </summary>
 public sealed class CodeReservation(InvitationsDbContext db)

@@ -175,7 +175,7 @@ function renderStatus(s) {
   if (done) $('outcome-text').textContent = `${t(`status.${s.status}`)} · ${$('progress-text').textContent}`;
 }
 
-// What the gateway's delivery reports said about the job's SMS (issue 19).
+// What the gateway's delivery reports said about the job's SMS.
 async function renderSmsDelivery(jobId) {
   const { data } = await api.get(`/api/v1/bulk-invitations/${jobId}/sms-delivery`);
   $('sms-delivery').hidden = data.sent === 0;

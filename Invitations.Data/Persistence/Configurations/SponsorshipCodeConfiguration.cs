@@ -14,7 +14,7 @@ internal sealed class SponsorshipCodeConfiguration : IEntityTypeConfiguration<Sp
         builder.Property(x => x.Code).HasMaxLength(32);
         builder.HasIndex(x => x.Code).IsUnique();
 
-        // Reservation scans this partial index in id order with FOR UPDATE SKIP LOCKED (FACTS.md: without
+        // Reservation scans this partial index in id order with FOR UPDATE SKIP LOCKED (without
         // the ORDER BY on an index the planner scans and the rate decays as reserved rows pile up).
         builder.HasIndex(x => new { x.SponsorId, x.Tier, x.Id })
             .HasDatabaseName("ix_sponsorship_codes_available")

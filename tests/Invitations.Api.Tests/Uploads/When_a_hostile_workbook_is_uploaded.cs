@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Invitations.Api.Tests.Uploads;
 
 /// <summary>
-/// The hostile workbooks of issue 16, built here: deep nesting in every part, millions of elements, absurd and
+/// The hostile workbooks, built here: deep nesting in every part, millions of elements, absurd and
 /// repeated references. Each is refused with a 400 that says why, nothing is stored, and the Api then still reads a
 /// good file (the old reader died of a stack overflow on the first, which no test host survives).
 /// </summary>

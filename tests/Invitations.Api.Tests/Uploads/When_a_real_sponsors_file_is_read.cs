@@ -8,7 +8,7 @@ using Invitations.Testing;
 
 namespace Invitations.Api.Tests.Uploads;
 
-/// <summary>The files of issue 16's table that sponsors really send, each uploaded as a dry run.</summary>
+/// <summary>The corpus files that sponsors really send (every writer's), each uploaded as a dry run.</summary>
 [SetCulture("tr-TR")]
 public sealed class When_a_real_sponsors_file_is_read
 {

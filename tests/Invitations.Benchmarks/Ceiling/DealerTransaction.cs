@@ -3,7 +3,7 @@ using Npgsql;
 namespace Invitations.Benchmarks.Ceiling;
 
 /// <summary>
-/// The raw per-dealer database work of FACTS.md: insert one invitation and reserve five codes with an
+/// The raw per-dealer database work: insert one invitation and reserve five codes with an
 /// index-backed, ordered FOR UPDATE SKIP LOCKED. Used for the machine's ceiling and by the older-design peer.
 /// </summary>
 public sealed class DealerTransaction(NpgsqlDataSource dataSource)

@@ -10,7 +10,7 @@ public static class GatewayReport
     {
         var inv = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
-        s.AppendLine("## A real gateway: 200 ms, 100 messages/s, delivery reports 1 s later (issue 19)").AppendLine();
+        s.AppendLine("## A real gateway: 200 ms, 100 messages/s, delivery reports 1 s later").AppendLine();
         s.AppendLine(inv, $"Gateway stub process, two Worker processes, 2,000 dealers, `Sms:RatePerSecond` {ratePerSecond}; job time from the upload to the completion; reports: from the upload until the last `Delivered` is recorded.").AppendLine();
         s.AppendLine("| sends | job s | messages/s | ÷ limit | requests | 429s | 429 share | every report recorded, s |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

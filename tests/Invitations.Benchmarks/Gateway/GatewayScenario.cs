@@ -8,7 +8,7 @@ using Npgsql;
 namespace Invitations.Benchmarks.Gateway;
 
 /// <summary>
-/// Issue 19: the gateway stub process at 200 ms, 100 messages/s (429 above it, Retry-After: 1), delivery
+/// A real gateway's conditions: the gateway stub process at 200 ms, 100 messages/s (429 above it, Retry-After: 1), delivery
 /// reports posted back to the Api 1 s after each SMS; two Worker processes; 2,000 dealers, one request per SMS
 /// and then batches. Measures the job's time against the limit, the 429s, and when every report is recorded.
 /// </summary>

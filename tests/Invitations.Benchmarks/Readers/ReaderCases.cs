@@ -3,7 +3,7 @@ using Invitations.Testing.Sponsors;
 
 namespace Invitations.Benchmarks.Readers;
 
-/// <summary>The files compared: the corpus (tests/Corpus), issue 16's hostile workbooks, and 2,000 and 50,000 dealers.</summary>
+/// <summary>The files compared: the corpus (tests/Corpus), the hostile workbooks, and 2,000 and 50,000 dealers.</summary>
 public static class ReaderCases
 {
     /// <summary>The hostile workbooks the issue names (the upload tests have more; these are the ones that broke readers).</summary>

@@ -15,7 +15,7 @@ public static class ReaderReport
     {
         var inv = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
-        s.AppendLine(inv, $"{Heading} (issue 16, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)").AppendLine();
+        s.AppendLine(inv, $"{Heading} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)").AppendLine();
         s.AppendLine(inv, $"`--steps readers`: each read in a process of its own (killed after {ReaderComparison.Timeout.TotalSeconds:F0} s), on {Environment.ProcessorCount} cores.")
             .AppendLine("Ours with its shipped bounds (Uploads:MaxRows raised to the file's length for the 50,000 rows), the libraries as they come,")
             .AppendLine("each sheet then mapped by our own SheetMapper. Right = the expected dealer rows, with the same emails as ours.")
@@ -27,7 +27,7 @@ public static class ReaderReport
             s.AppendLine(inv, $"| {group.Key.Name} | {group.Key.ExpectedDealers?.ToString("N0", inv) ?? "?"} | {string.Join(" | ", group.Select(r => Good(results, r.Case, r.Result)))} |");
         }
 
-        s.AppendLine().AppendLine("### Hostile workbooks (issue 16; built by Invitations.Testing's HostileWorkbooks)").AppendLine();
+        s.AppendLine().AppendLine("### Hostile workbooks (built by Invitations.Testing's HostileWorkbooks)").AppendLine();
         s.AppendLine(inv, $"| file | {string.Join(" | ", LibraryReaders.Names)} |").AppendLine(inv, $"| --- |{string.Concat(LibraryReaders.Names.Select(_ => " --- |"))}");
         foreach (var group in results.Where(r => r.Case.Group == "hostile").GroupBy(r => r.Case))
         {

@@ -3,7 +3,7 @@ using Invitations.Testing.Sponsors;
 
 namespace Invitations.System.Tests.Faults;
 
-/// <summary>The hostile uploads of issue 9, each with the file name a sponsor's browser would send.</summary>
+/// <summary>The hostile and malformed uploads (a zip bomb, wrong formats, oversize files and cells, bad encodings, hostile workbooks), each with the file name a sponsor's browser would send.</summary>
 internal static class HostileFiles
 {
     public static IEnumerable<(string Case, string FileName, byte[] Content)> All()
@@ -20,7 +20,7 @@ internal static class HostileFiles
         yield return ("invalid UTF-8 csv", "dealers.csv", [.. Utf8("Email;Phone;DealerName;Tier\na@ornek.com;05321112233;Bayi "), 0xFE, 0xC3, 0x28, .. Utf8(";M\n")]);
         foreach (var (name, file) in HostileWorkbooks.All())
         {
-            // Issue 16: deep nesting, millions of elements, absurd references.
+            // Deep nesting, millions of elements, absurd references.
             yield return (name, "dealers.xlsx", file);
         }
     }

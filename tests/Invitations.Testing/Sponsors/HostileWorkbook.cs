@@ -6,7 +6,7 @@ namespace Invitations.Testing.Sponsors;
 
 /// <summary>
 /// Small .xlsx packages written part by part, so any one part can be made hostile (deep nesting, millions of
-/// elements, absurd references) while the rest is a valid workbook: the files of issue 16, built by the tests.
+/// elements, absurd references) while the rest is a valid workbook, built by the tests.
 /// Each part is streamed into the zip, so a part of millions of elements costs the test no memory.
 /// </summary>
 public static class HostileWorkbook

@@ -1,6 +1,6 @@
 namespace Invitations.Testing.Sponsors;
 
-/// <summary>Every hostile workbook of issue 16, by name: what the Api must refuse with a 400 in well under a second.</summary>
+/// <summary>Every hostile workbook, by name: what the Api must refuse with a 400 in well under a second.</summary>
 public static class HostileWorkbooks
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
