@@ -20,9 +20,11 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-        services.AddSingleton(dataSource);
-        services.AddDbContext<InvitationsDbContext>(options => ConfigureDbContext(options, dataSource));
+        // Built by the container, so the host's disposal closes its pool: a data source registered as an instance
+        // is never disposed, and each host built in one process (tests build dozens) would leave its idle
+        // connections open until Npgsql prunes them, minutes later, against the server's max_connections.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<InvitationsDbContext>((provider, options) => ConfigureDbContext(options, provider.GetRequiredService<NpgsqlDataSource>()));
 
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<CodeIssuer>();
