@@ -26,6 +26,12 @@ public sealed class TestInfrastructure : IAsyncDisposable
     private readonly RabbitMqVirtualHost? _virtualHost;
     private readonly IAsyncDisposable? _containers;
 
+    // One pool for every context a test makes: a data source per context would leave each context's connection idle
+    // in a pool of its own for minutes (Npgsql prunes idle connections after 300 s), and a suite that polls the
+    // database climbs past the server's max_connections beside the other suites.
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly DbContextOptions<InvitationsDbContext> _contextOptions;
+
     private TestInfrastructure(string adminConnectionString, string databaseName, string rabbitMqUri, RabbitMqVirtualHost? virtualHost, IAsyncDisposable? containers)
     {
         _adminConnectionString = adminConnectionString;
@@ -34,6 +40,8 @@ public sealed class TestInfrastructure : IAsyncDisposable
         RabbitMqUri = rabbitMqUri;
         _virtualHost = virtualHost;
         _containers = containers;
+        _dataSource = NpgsqlDataSource.Create(ConnectionString);
+        _contextOptions = ContextOptions(_dataSource);
     }
 
     public string DatabaseName { get; }
@@ -84,17 +92,14 @@ public sealed class TestInfrastructure : IAsyncDisposable
         return infrastructure;
     }
 
-    public InvitationsDbContext CreateDbContext()
-    {
-        var builder = new DbContextOptionsBuilder<InvitationsDbContext>();
-        PersistenceServiceCollectionExtensions.ConfigureDbContext(builder, new NpgsqlDataSourceBuilder(ConnectionString).Build());
-        return new InvitationsDbContext(builder.Options);
-    }
+    /// <summary>A context on the run's one shared pool; dispose it as usual.</summary>
+    public InvitationsDbContext CreateDbContext() => new(_contextOptions);
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
+        await _dataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         if (Environment.GetEnvironmentVariable("INVITATIONS_TEST_KEEP") != "1")
         {
@@ -111,9 +116,18 @@ public sealed class TestInfrastructure : IAsyncDisposable
         }
     }
 
+    private static DbContextOptions<InvitationsDbContext> ContextOptions(NpgsqlDataSource dataSource)
+    {
+        var builder = new DbContextOptionsBuilder<InvitationsDbContext>();
+        PersistenceServiceCollectionExtensions.ConfigureDbContext(builder, dataSource);
+        return builder.Options;
+    }
+
+    // On a pool of its own, disposed after: the shared pool then loads the database's types as migrated.
     private async Task MigrateAsync()
     {
-        await using var db = CreateDbContext();
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+        await using var db = new InvitationsDbContext(ContextOptions(dataSource));
         await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
     }
 

@@ -14,7 +14,7 @@ internal static class JobSeed
 
     public static async Task FinishAsync(TestJob job, BulkJobStatus status, params (int Row, RowStatus Status, string? Error)[] outcomes)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var now = DateTimeOffset.UtcNow;
         var jobRecord = await db.BulkInvitationJobs.SingleAsync(j => j.Id == job.Id);
         jobRecord.Status = status;
@@ -53,7 +53,7 @@ internal static class JobSeed
 
     public static async Task RenameDealerAsync(TestJob job, int rowNumber, string name)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         await db.BulkInvitationRows.Where(r => r.JobId == job.Id && r.RowNumber == rowNumber)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.DealerName, name));
     }

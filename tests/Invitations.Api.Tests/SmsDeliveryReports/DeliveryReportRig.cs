@@ -27,7 +27,7 @@ internal sealed class DeliveryReportRig : IAsyncDisposable
     public static async Task<(TestJob Job, string[] MessageIds)> SentJobAsync(long sponsorId, int rows)
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).ForSponsor(sponsorId).WithRows(rows).CreateAsync();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var ids = new List<string>();
         foreach (var row in await db.BulkInvitationRows.Where(r => r.JobId == job.Id).OrderBy(r => r.RowNumber).ToListAsync())
         {
@@ -63,7 +63,7 @@ internal sealed class DeliveryReportRig : IAsyncDisposable
 
     public static async Task<DealerInvitation> InvitationAsync(string messageId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.DealerInvitations.AsNoTracking().SingleAsync(i => i.SmsProviderMessageId == messageId);
     }
 

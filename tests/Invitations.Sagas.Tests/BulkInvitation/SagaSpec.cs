@@ -107,7 +107,7 @@ public abstract class SagaSpec
     /// <summary>The row's outcome as the dealer consumer writes it, without telling the saga.</summary>
     protected static async Task RecordAsync(Guid jobId, RowOutcome outcome)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         await db.Database.OpenConnectionAsync();
         await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
         await RowOutcomeCommand.ExecuteAsync(command, jobId, outcome, CancellationToken.None);
@@ -153,19 +153,19 @@ public abstract class SagaSpec
 
     protected static async Task<Dictionary<int, RowStatus>> RowsAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.BulkInvitationRows.Where(r => r.JobId == jobId).ToDictionaryAsync(r => r.RowNumber, r => r.Status);
     }
 
     protected static async Task<BulkInvitationJob> JobAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.BulkInvitationJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
     }
 
     protected static async Task<int> ReservedCodesAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.SponsorshipCodes.CountAsync(c => c.ReservedByJobId == jobId && c.AssignedAt == null);
     }
 }

@@ -18,7 +18,7 @@ public sealed class When_a_job_stalls : SagaSpec
         Assert.That(
             await Harness.Published.Any<DispatchDealers>(m => m.Context.Message.BulkJobId == job.Id && m.Context.Message.IncludeDispatched),
             Is.True);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var timeline = await db.SagaTimeline.Where(t => t.JobId == job.Id && t.Event == nameof(BulkInvitationStallCheck)).ToListAsync();
         Assert.That(timeline.Select(t => t.Detail), Has.Some.Contains("dispatched again"));
     }

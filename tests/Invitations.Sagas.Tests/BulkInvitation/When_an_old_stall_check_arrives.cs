@@ -63,7 +63,7 @@ public sealed class When_an_old_stall_check_arrives : SagaSpec
 
     private static async Task<int> StallCheckEntriesAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.SagaTimeline.CountAsync(t => t.JobId == jobId && t.Event == nameof(BulkInvitationStallCheck));
     }
 }

@@ -80,7 +80,7 @@ public sealed class When_an_outcome_arrives_twice : SagaSpec
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+            await using var db = TestRun.Infrastructure.CreateDbContext();
             var counted = await db.BulkInvitationRows.Where(r => r.JobId == jobId).OrderBy(r => r.RowNumber).Select(r => r.CountedStatus).ToArrayAsync();
             if (until(counted) || DateTime.UtcNow > deadline)
             {

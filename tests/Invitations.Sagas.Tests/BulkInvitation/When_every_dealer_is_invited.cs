@@ -60,7 +60,7 @@ public sealed class When_every_dealer_is_invited : SagaSpec
         await InvitedAsync(job, 3);
         await CompletedAsync(job);
 
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var timeline = await db.SagaTimeline.Where(t => t.JobId == job.Id).OrderBy(t => t.Id).ToListAsync();
         using (Assert.EnterMultipleScope())
         {

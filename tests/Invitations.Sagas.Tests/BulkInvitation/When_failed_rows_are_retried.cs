@@ -20,7 +20,7 @@ public sealed class When_failed_rows_are_retried : SagaSpec
         Assert.That(Harness.Published.Select<DispatchDealers>(m => m.Context.Message.BulkJobId == job.Id).Count(), Is.EqualTo(2));
 
         // The dispatcher would now send attempt 2 of the row; the spec plays it.
-        await using (var db = SharedDbContexts.Create(TestRun.Infrastructure))
+        await using (var db = TestRun.Infrastructure.CreateDbContext())
         {
             var row = db.BulkInvitationRows.Single(r => r.JobId == job.Id && r.RowNumber == 3);
             row.Attempts = 2;

@@ -44,7 +44,7 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
         var jobId = NewId.NextGuid();
         var now = DateTimeOffset.UtcNow;
         var tag = Guid.NewGuid().ToString("N")[..10];
-        await using var db = SharedDbContexts.Create(infrastructure);
+        await using var db = infrastructure.CreateDbContext();
         db.BulkInvitationJobs.Add(new BulkInvitationJob
         {
             Id = jobId,
@@ -100,7 +100,7 @@ public sealed class TestJobBuilder(TestInfrastructure infrastructure)
     /// <summary>The sponsor already has a dealer with this row's email (the row is to be rejected as a duplicate).</summary>
     public static async Task AddExistingDealerForRowAsync(TestInfrastructure infrastructure, TestJob job, int rowNumber)
     {
-        await using var db = SharedDbContexts.Create(infrastructure);
+        await using var db = infrastructure.CreateDbContext();
         var row = await db.BulkInvitationRows.SingleAsync(r => r.JobId == job.Id && r.RowNumber == rowNumber);
         db.Dealers.Add(new Dealer
         {

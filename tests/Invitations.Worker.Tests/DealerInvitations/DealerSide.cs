@@ -54,21 +54,21 @@ public sealed class DealerSide : IAsyncDisposable
 
     public static async Task<List<DealerInvitation>> InvitationsAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.DealerInvitations.AsNoTracking().Where(i => i.BulkJobId == jobId).OrderBy(i => i.RowNumber).ToListAsync();
     }
 
     /// <summary>What the sponsor could reserve for its next upload: codes neither reserved nor assigned.</summary>
     public static async Task<int> AvailableCodesAsync(long sponsorId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.SponsorshipCodes.CountAsync(c => c.SponsorId == sponsorId && c.ReservedByJobId == null && c.AssignedAt == null);
     }
 
     /// <summary>The codes the sponsor had before the job reserved some (the job's codes come out of that pool).</summary>
     public static async Task<int> CodesOfSponsorAsync(long sponsorId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.SponsorshipCodes.CountAsync(c => c.SponsorId == sponsorId);
     }
 
@@ -76,7 +76,7 @@ public sealed class DealerSide : IAsyncDisposable
     public static async Task ExpireAsync(IEnumerable<Guid> invitationIds)
     {
         var ids = invitationIds.ToArray();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         await db.DealerInvitations.Where(i => ids.Contains(i.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
     }

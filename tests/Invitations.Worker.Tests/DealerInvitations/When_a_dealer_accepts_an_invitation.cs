@@ -27,7 +27,7 @@ public sealed class When_a_dealer_accepts_an_invitation
         var body = await DealerSide.BodyAsync(response);
         var dealerId = body.GetProperty("dealerId").GetGuid();
         var codes = body.GetProperty("codes").EnumerateArray().Select(c => c.GetString()).ToList();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var dealer = await db.Dealers.SingleAsync(d => d.Id == dealerId);
         var stored = await db.SponsorshipCodes.Where(c => c.InvitationId == invitation.Id).ToListAsync();
         var after = await db.DealerInvitations.SingleAsync(i => i.Id == invitation.Id);
@@ -69,7 +69,7 @@ public sealed class When_a_dealer_accepts_an_invitation
             return (i.Id, response.StatusCode, DealerId: response.IsSuccessStatusCode ? (await DealerSide.BodyAsync(response)).GetProperty("dealerId").GetGuid() : Guid.Empty);
         })));
 
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var emails = invitations.Select(i => i.Email).ToList();
         var dealers = await db.Dealers.Where(d => d.SponsorId == job.SponsorId && emails.Contains(d.Email)).ToListAsync();
         using (Assert.EnterMultipleScope())

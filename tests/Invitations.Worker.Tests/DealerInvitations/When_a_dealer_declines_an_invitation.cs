@@ -35,7 +35,7 @@ public sealed class When_a_dealer_declines_an_invitation
         var afterExpiry = await DealerSide.AvailableCodesAsync(job.SponsorId);
         using var sponsor = _side.Api.CreateClient(job.SponsorId, Roles.Sponsor);
         var status = await sponsor.GetFromJsonAsync<JsonElement>($"/api/v1/bulk-invitations/{job.Id}");
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var declinedCodes = await db.SponsorshipCodes.CountAsync(c => c.InvitationId == invitations[2].Id);
 
         var counts = status.GetProperty("invitations");
@@ -92,7 +92,7 @@ public sealed class When_a_dealer_declines_an_invitation
             return (i.Id, Accepted: accepted.StatusCode, Declined: declined.StatusCode);
         }));
 
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var ids = invitations.Select(i => i.Id).ToList();
         var final = await db.DealerInvitations.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status);
         var acceptedCount = answers.Count(a => a.Accepted == HttpStatusCode.OK);

@@ -100,7 +100,7 @@ public sealed class When_invitations_expire
         await Sweep(batch: 5).SweepAsync(CancellationToken.None);
 
         var final = (await DealerSide.InvitationsAsync(job.Id)).ToDictionary(i => i.Id);
-        await using var check = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var check = TestRun.Infrastructure.CreateDbContext();
         var owned = await check.SponsorshipCodes.Where(c => c.InvitationId != null && c.DealerId != null && c.ReservedByJobId == job.Id).CountAsync();
         var accepted = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
         using (Assert.EnterMultipleScope())
@@ -133,7 +133,7 @@ public sealed class When_invitations_expire
         (await _side.AcceptAsync(invitations[2].Token)).Dispose();
 
         var second = await new TestJobBuilder(TestRun.Infrastructure).WithRows(3).ForSponsor(first.SponsorId).CreateAsync();
-        await using (var db = SharedDbContexts.Create(TestRun.Infrastructure))
+        await using (var db = TestRun.Infrastructure.CreateDbContext())
         {
             foreach (var (invitation, row) in invitations.Zip(second.RowNumbers))
             {
@@ -145,7 +145,7 @@ public sealed class When_invitations_expire
         await _side.Worker.Bus.Publish(TestJobBuilder.Submitted(second));
         await JobWatch.UntilFinalAsync(second.Id);
 
-        await using var read = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var read = TestRun.Infrastructure.CreateDbContext();
         var rows = await read.BulkInvitationRows.Where(r => r.JobId == second.Id).OrderBy(r => r.RowNumber).ToListAsync();
         using (Assert.EnterMultipleScope())
         {

@@ -28,7 +28,7 @@ public sealed class When_the_sponsor_resends_an_sms
         using var first = await sponsor.PostAsync(route, null);
         using var second = await sponsor.PostAsync(route, null);
         await JobWatch.UntilAsync(async () => await SmsCountAsync(invitation.Id) == 2);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var messages = await db.SmsMessages.Where(m => m.InvitationId == invitation.Id).OrderBy(m => m.ResendNumber).ToListAsync();
 
         using (Assert.EnterMultipleScope())
@@ -53,7 +53,7 @@ public sealed class When_the_sponsor_resends_an_sms
         await JobWatch.UntilAsync(async () => await SmsCountAsync(invitation.Id) == 2);
 
         // Ten minutes later (the window moved back), and the Worker's message delivered twice.
-        await using (var db = SharedDbContexts.Create(TestRun.Infrastructure))
+        await using (var db = TestRun.Infrastructure.CreateDbContext())
         {
             await db.DealerInvitations.Where(i => i.Id == invitation.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.SmsResentAt, DateTimeOffset.UtcNow.AddMinutes(-11)));
@@ -110,7 +110,7 @@ public sealed class When_the_sponsor_resends_an_sms
 
     private static async Task<int> SmsCountAsync(Guid invitationId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.SmsMessages.CountAsync(m => m.InvitationId == invitationId);
     }
 }

@@ -38,7 +38,7 @@ public static class JobWatch
 
     public static async Task<BulkJobStatus> StatusAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.BulkInvitationJobs.Where(j => j.Id == jobId).Select(j => j.Status).SingleAsync();
     }
 }

@@ -46,7 +46,7 @@ public sealed class When_a_cancel_races_a_group
 
         // Once the group has committed its invitations (its SMS are on their way), the cancel's update takes
         // the rows and commits only when the group's final write waits for them.
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         await JobWatch.UntilAsync(async () => await db.DealerInvitations.CountAsync(i => i.BulkJobId == job.Id) == 4);
         await using (var cancel = new NpgsqlConnection(TestRun.Infrastructure.ConnectionString))
         {

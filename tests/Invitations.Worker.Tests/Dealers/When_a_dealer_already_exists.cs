@@ -21,7 +21,7 @@ public sealed class When_a_dealer_already_exists
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(3).CreateAsync();
         await TestJobBuilder.AddExistingDealerForRowAsync(TestRun.Infrastructure, job, 3);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
 
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 

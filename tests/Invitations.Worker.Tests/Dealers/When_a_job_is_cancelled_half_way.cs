@@ -36,7 +36,7 @@ public sealed class When_a_job_is_cancelled_half_way
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(100).CreateAsync();
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         await JobWatch.UntilAsync(async () =>
             await db.BulkInvitationRows.CountAsync(r => r.JobId == job.Id && r.Status == RowStatus.Succeeded) >= 5);
 

@@ -22,7 +22,7 @@ public sealed class When_a_job_of_25_dealers_runs
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 
         Assert.That(await JobWatch.UntilFinalAsync(job.Id), Is.EqualTo(BulkJobStatus.Completed));
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var invitations = await db.DealerInvitations.Where(i => i.BulkJobId == job.Id).ToListAsync();
         var codes = await db.SponsorshipCodes.Where(c => c.ReservedByJobId == job.Id).ToListAsync();
         var rows = await db.BulkInvitationRows.Where(r => r.JobId == job.Id).ToListAsync();

@@ -29,7 +29,7 @@ public sealed class When_a_large_job_runs
         clock.Stop();
         await TestContext.Out.WriteLineAsync($"{dealers} dealers: {clock.Elapsed.TotalSeconds:F2} s end to end ({dealers / clock.Elapsed.TotalSeconds:F0}/s)");
 
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(completed.Status, Is.EqualTo(BulkJobStatus.Completed));

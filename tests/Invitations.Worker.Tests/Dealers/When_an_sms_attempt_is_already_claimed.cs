@@ -63,7 +63,7 @@ public sealed class When_an_sms_attempt_is_already_claimed
 
         var completed = await _worker.CompletionAsync(job.Id);
         var after = await InvitationAsync(invitation.Id);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var row = await db.BulkInvitationRows.AsNoTracking().SingleAsync(r => r.JobId == job.Id);
         using (Assert.EnterMultipleScope())
         {
@@ -81,7 +81,7 @@ public sealed class When_an_sms_attempt_is_already_claimed
     private static async Task<(TestJob Job, DealerInvitation Invitation)> CrashedAttemptAsync(DateTimeOffset claimedUntil)
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(1).CreateAsync();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var row = await db.BulkInvitationRows.SingleAsync(r => r.JobId == job.Id);
         var now = DateTimeOffset.UtcNow;
         var invitation = new DealerInvitation
@@ -112,7 +112,7 @@ public sealed class When_an_sms_attempt_is_already_claimed
 
     private static async Task<DealerInvitation> InvitationAsync(Guid id)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         return await db.DealerInvitations.AsNoTracking().SingleAsync(i => i.Id == id);
     }
 }

@@ -31,7 +31,7 @@ public sealed class When_failed_dealers_are_retried
     public async Task Should_run_the_failed_rows_again_and_complete()
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(4).CreateAsync();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var refusedPhone = await db.BulkInvitationRows.Where(r => r.JobId == job.Id && r.RowNumber == 3).Select(r => r.Phone).SingleAsync();
         _gateway.Refused[refusedPhone] = true;
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));

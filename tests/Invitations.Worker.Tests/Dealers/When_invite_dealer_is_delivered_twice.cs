@@ -26,7 +26,7 @@ public sealed class When_invite_dealer_is_delivered_twice
             _worker.Bus.Publish(new InviteDealer { BulkJobId = job.Id, RowNumber = row, Attempt = 1 })));
 
         var completed = await _worker.CompletionAsync(job.Id);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
 
         // Both deliveries of every row report an outcome; wait until all twenty went through to the saga.
         await JobWatch.UntilAsync(() => Task.FromResult(

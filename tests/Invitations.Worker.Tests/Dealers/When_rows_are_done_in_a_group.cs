@@ -28,7 +28,7 @@ public sealed class When_rows_are_done_in_a_group
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(12).WithCodesPerRow(2).AlreadyDispatched().CreateAsync();
         await TestJobBuilder.AddExistingDealerForRowAsync(TestRun.Infrastructure, job, 5);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
 
         var first = await ProcessGroupAsync(job);
         var again = await ProcessGroupAsync(job);
@@ -62,7 +62,7 @@ public sealed class When_rows_are_done_in_a_group
     public async Task Should_hand_every_row_back_untouched_when_codes_run_short_then_reject_only_the_last_alone()
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(6).WithCodesPerRow(2).AlreadyDispatched().CreateAsync();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         await db.SponsorshipCodes.Where(c => c.ReservedByJobId == job.Id).OrderByDescending(c => c.Id).Take(1)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.ReservedByJobId, (Guid?)null).SetProperty(x => x.ReservedAt, (DateTimeOffset?)null));
 
@@ -91,7 +91,7 @@ public sealed class When_rows_are_done_in_a_group
     public async Task Should_reject_a_number_that_cannot_take_sms_and_send_the_others_in_one_go()
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(8).AlreadyDispatched().CreateAsync();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         await db.BulkInvitationRows.Where(r => r.JobId == job.Id && r.RowNumber == 4)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.Phone, "+902125550101"));
 
@@ -123,7 +123,7 @@ public sealed class When_rows_are_done_in_a_group
             grouped = await scope.ServiceProvider.GetRequiredService<DealerInvitationService>().ProcessGroupAsync(messages, CancellationToken.None);
         }
 
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var jobs = new[] { first.Id, second.Id };
         var invitations = await db.DealerInvitations.AsNoTracking().Where(i => jobs.Contains(i.BulkJobId)).ToListAsync();
         var codes = await db.SponsorshipCodes.AsNoTracking().Where(c => c.InvitationId != null && jobs.Contains(c.ReservedByJobId!.Value)).ToListAsync();

@@ -38,7 +38,7 @@ public sealed class When_sms_requests_carry_an_idempotency_key
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 
         var completed = await _worker.CompletionAsync(job.Id);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var invitations = await db.DealerInvitations.AsNoTracking().Where(i => i.BulkJobId == job.Id).ToListAsync();
         var requests = _gateway.Received.Where(r => invitations.Any(i => i.Phone == r.Phone)).ToList();
         using (Assert.EnterMultipleScope())

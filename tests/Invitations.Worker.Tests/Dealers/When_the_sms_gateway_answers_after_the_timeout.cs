@@ -46,7 +46,7 @@ public sealed class When_the_sms_gateway_answers_after_the_timeout(bool honoursK
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 
         var completed = await _worker.CompletionAsync(job.Id);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var invitations = await db.DealerInvitations.AsNoTracking().Where(i => i.BulkJobId == job.Id).ToListAsync();
         var requests = invitations.ToDictionary(i => i.Phone, i => _gateway.Received.Where(r => r.Phone == i.Phone).ToList());
         var sentAgain = requests.Where(r => r.Value.Count > 1).Select(r => r.Key).ToList();

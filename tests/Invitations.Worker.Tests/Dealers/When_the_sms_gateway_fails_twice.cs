@@ -40,7 +40,7 @@ public sealed class When_the_sms_gateway_fails_twice
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 
         var completed = await _worker.CompletionAsync(job.Id);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var phones = await db.BulkInvitationRows.Where(r => r.JobId == job.Id).Select(r => r.Phone).ToListAsync();
         using (Assert.EnterMultipleScope())
         {

@@ -35,7 +35,7 @@ public sealed class When_a_job_is_stuck
         await StartedAndForgottenAsync(job);
 
         Assert.That(await JobWatch.UntilFinalAsync(job.Id), Is.EqualTo(BulkJobStatus.Completed));
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await db.DealerInvitations.CountAsync(i => i.BulkJobId == job.Id), Is.EqualTo(5));
@@ -48,7 +48,7 @@ public sealed class When_a_job_is_stuck
     private static async Task StartedAndForgottenAsync(TestJob job)
     {
         var startedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         db.BulkInvitationSagas.Add(new BulkInvitationState
         {
             CorrelationId = job.Id,

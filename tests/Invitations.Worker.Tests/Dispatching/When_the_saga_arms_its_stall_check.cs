@@ -28,7 +28,7 @@ public sealed class When_the_saga_arms_its_stall_check
         await worker.Bus.Publish(TestJobBuilder.Submitted(job));
         await JobWatch.UntilAsync(async () => (await StallChecksAsync(job.Id)).Count == 1);
 
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var saga = await db.BulkInvitationSagas.AsNoTracking().SingleAsync(s => s.CorrelationId == job.Id);
         var stored = (await StallChecksAsync(job.Id)).Single();
         var envelope = JsonSerializer.Deserialize<StoredEnvelope>(stored.Headers ?? "{}")!;
@@ -44,7 +44,7 @@ public sealed class When_the_saga_arms_its_stall_check
 
     private static async Task<List<(Guid TokenId, string? Headers)>> StallChecksAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var id = jobId.ToString();
         var rows = await db.ScheduledMessages.AsNoTracking()
             .Where(m => m.MessageTypes.Contains("BulkInvitationStallCheck") && m.Body.Contains(id))

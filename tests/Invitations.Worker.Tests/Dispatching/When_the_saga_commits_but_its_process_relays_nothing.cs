@@ -22,7 +22,7 @@ public sealed class When_the_saga_commits_but_its_process_relays_nothing
             await JobWatch.UntilAsync(async () => await PendingDispatchesAsync(job.Id) == 1);
             await Task.Delay(TimeSpan.FromSeconds(1));
 
-            await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+            await using var db = TestRun.Infrastructure.CreateDbContext();
             Assert.That(await db.BulkInvitationRows.CountAsync(r => r.JobId == job.Id && r.DispatchedAt != null), Is.Zero, "nothing sent the dispatch yet");
         }
 
@@ -42,7 +42,7 @@ public sealed class When_the_saga_commits_but_its_process_relays_nothing
 
     private static async Task<int> PendingDispatchesAsync(Guid jobId)
     {
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var id = jobId.ToString();
         return await db.ScheduledMessages.CountAsync(m => m.MessageTypes.Contains("DispatchDealers") && m.Body.Contains(id));
     }

@@ -27,7 +27,7 @@ public sealed class When_a_job_finishes
 
         var completed = await _worker.CompletionAsync(job.Id);
 
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var pendingChecks = await db.ScheduledMessages
             .Where(m => m.MessageTypes.Contains("BulkInvitationStallCheck") && m.Body.Contains(job.Id.ToString()))
             .CountAsync();

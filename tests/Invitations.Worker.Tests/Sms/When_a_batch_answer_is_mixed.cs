@@ -43,7 +43,7 @@ public sealed class When_a_batch_answer_is_mixed
     public async Task Should_give_each_row_its_own_result()
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(8).CreateAsync();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var phones = await db.BulkInvitationRows.AsNoTracking().Where(r => r.JobId == job.Id).ToDictionaryAsync(r => r.RowNumber, r => r.Phone);
         var first = job.RowNumbers.Min();
         var (refused, transient, throttled) = (phones[first], phones[first + 1], phones[first + 2]);

@@ -57,7 +57,7 @@ public sealed class When_the_gateway_answers_429(string retryAfter)
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 
         var completed = await _worker.CompletionAsync(job.Id);
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var rows = await db.BulkInvitationRows.Where(r => r.JobId == job.Id).ToListAsync();
         var ids = await db.DealerInvitations.Where(i => i.BulkJobId == job.Id).Select(i => i.SmsProviderMessageId).ToListAsync();
         using (Assert.EnterMultipleScope())

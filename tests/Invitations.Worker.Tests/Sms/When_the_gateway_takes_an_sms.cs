@@ -44,7 +44,7 @@ public sealed class When_the_gateway_takes_an_sms
     public async Task Should_mark_it_sent_before_the_rest_of_its_group_is_answered()
     {
         var job = await new TestJobBuilder(TestRun.Infrastructure).WithRows(20).CreateAsync();
-        await using var db = SharedDbContexts.Create(TestRun.Infrastructure);
+        await using var db = TestRun.Infrastructure.CreateDbContext();
         var phones = await db.BulkInvitationRows.AsNoTracking().Where(r => r.JobId == job.Id).ToDictionaryAsync(r => r.Phone, r => r.RowNumber);
         await _worker.Bus.Publish(TestJobBuilder.Submitted(job));
 

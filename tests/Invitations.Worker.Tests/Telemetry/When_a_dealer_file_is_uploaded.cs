@@ -17,7 +17,7 @@ public sealed class When_a_dealer_file_is_uploaded
     {
         await using var services = await TracedServices.StartAsync();
         var sponsor = TestIds.NewSponsorId();
-        await using (var db = SharedDbContexts.Create(TestRun.Infrastructure))
+        await using (var db = TestRun.Infrastructure.CreateDbContext())
         {
             await new CodeIssuer(db, TimeProvider.System).IssueAsync(sponsor, PackageTier.M, 10, null, CancellationToken.None);
         }
