@@ -1,3 +1,4 @@
+using Invitations.Contracts.BulkInvitations;
 using Invitations.Data.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -24,7 +25,7 @@ internal sealed class BulkInvitationJobConfiguration : IEntityTypeConfiguration<
         // The dispatcher looks for jobs still Pending after a grace period.
         builder.HasIndex(x => x.CreatedAt)
             .HasDatabaseName("ix_bulk_invitation_jobs_pending")
-            .HasFilter("status = 'Pending'");
+            .HasFilter($"status = {SqlValues.Of(BulkJobStatus.Pending)}");
 
         builder.HasMany<BulkInvitationRow>().WithOne().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
     }

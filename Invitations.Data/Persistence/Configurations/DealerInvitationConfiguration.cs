@@ -24,13 +24,13 @@ internal sealed class DealerInvitationConfiguration : IEntityTypeConfiguration<D
         builder.HasIndex(x => new { x.SponsorId, x.Email })
             .IsUnique()
             .HasDatabaseName("ux_dealer_invitations_pending_email")
-            .HasFilter("status = 'Pending'");
+            .HasFilter($"status = {SqlValues.Of(InvitationStatus.Pending)}");
         builder.HasIndex(x => x.Phone);
 
         // The expiry sweep walks the pending invitations in expiry order.
         builder.HasIndex(x => x.ExpiresAt)
             .HasDatabaseName("ix_dealer_invitations_pending_expiry")
-            .HasFilter("status = 'Pending'");
+            .HasFilter($"status = {SqlValues.Of(InvitationStatus.Pending)}");
 
         // Delivery reports find their invitation by the gateway's message id.
         builder.Property(x => x.SmsDeliveryReason).HasMaxLength(256);
