@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Invitations.Api.Infrastructure;
+using Invitations.Api.Uploads;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Data.Persistence;
 using Invitations.Data.Persistence.Entities;
@@ -12,11 +13,8 @@ namespace Invitations.Api.Jobs;
 /// <summary>Cancel and retry-failed: checked here, carried out by the saga (202, then progress over SignalR).</summary>
 internal static class JobCommandEndpoints
 {
-    private static readonly BulkJobStatus[] Final =
-        [BulkJobStatus.Completed, BulkJobStatus.PartialSuccess, BulkJobStatus.Failed, BulkJobStatus.Cancelled];
-
     public static async Task<Results<Accepted<JobCommandResponse>, NotFound, ProblemHttpResult>> Cancel(
-        Guid jobId, ClaimsPrincipal user, InvitationsDbContext db, IPublishEndpoint publish, TimeProvider clock,
+        Guid jobId, ClaimsPrincipal user, HttpRequest request, InvitationsDbContext db, IPublishEndpoint publish, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var job = await JobEndpoints.FindVisibleAsync(db, jobId, user, cancellationToken);
@@ -25,9 +23,9 @@ internal static class JobCommandEndpoints
             return TypedResults.NotFound();
         }
 
-        if (Final.Contains(job.Status))
+        if (job.Status.IsFinal())
         {
-            return TypedResults.Problem($"The job is already {job.Status}.", statusCode: StatusCodes.Status409Conflict, title: "The job has ended.");
+            return JobCommandProblems.Ended(job.Status, UploadLanguages.From(request));
         }
 
         await publish.Publish(
@@ -37,7 +35,7 @@ internal static class JobCommandEndpoints
     }
 
     public static async Task<Results<Accepted<JobCommandResponse>, NotFound, ProblemHttpResult>> RetryFailed(
-        Guid jobId, ClaimsPrincipal user, InvitationsDbContext db, IPublishEndpoint publish, TimeProvider clock,
+        Guid jobId, ClaimsPrincipal user, HttpRequest request, InvitationsDbContext db, IPublishEndpoint publish, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var job = await JobEndpoints.FindVisibleAsync(db, jobId, user, cancellationToken);
@@ -47,12 +45,10 @@ internal static class JobCommandEndpoints
         }
 
         var failed = await db.BulkInvitationRows.CountAsync(r => r.JobId == jobId && r.Status == RowStatus.Failed, cancellationToken);
-        if (job.Status is not (BulkJobStatus.Completed or BulkJobStatus.PartialSuccess or BulkJobStatus.Failed) || failed == 0)
+        var refusal = RetryRefusal(job.Status, failed, UploadLanguages.From(request));
+        if (refusal is not null)
         {
-            return TypedResults.Problem(
-                failed == 0 ? "The job has no failed rows." : $"The job is {job.Status}; failed rows run again once it has finished.",
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Nothing to retry.");
+            return refusal;
         }
 
         await publish.Publish(
@@ -60,4 +56,12 @@ internal static class JobCommandEndpoints
             cancellationToken);
         return TypedResults.Accepted(JobEndpoints.StatusUrl(jobId), new JobCommandResponse(jobId, "RetryRequested", JobEndpoints.StatusUrl(jobId)));
     }
+
+    private static ProblemHttpResult? RetryRefusal(BulkJobStatus status, int failed, UploadLanguage language) => status switch
+    {
+        _ when !status.IsFinal() => JobCommandProblems.StillRunning(status, language),
+        _ when !status.CanRetryFailed() => JobCommandProblems.CancelledJob(status, language),
+        _ when failed == 0 => JobCommandProblems.NoFailedRows(status, language),
+        _ => null,
+    };
 }

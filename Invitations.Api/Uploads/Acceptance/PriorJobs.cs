@@ -24,7 +24,7 @@ public sealed class PriorJobs(InvitationsDbContext db)
 
         var running = await db.BulkInvitationJobs.AsNoTracking()
             .Where(j => j.SponsorId == sponsorId && j.FileSha256 == file.Sha256
-                        && (j.Status == BulkJobStatus.Pending || j.Status == BulkJobStatus.Processing))
+                        && BulkJobStatuses.Running.Contains(j.Status))
             .OrderByDescending(j => j.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
         return running is null ? null : AcceptResult.For(AcceptOutcome.AlreadyRunning, running);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Invitations.Contracts.BulkInvitations;
 using Invitations.Data.Persistence.Entities;
 using Invitations.Testing;
@@ -46,5 +48,45 @@ public sealed class When_a_job_is_cancelled_or_retried_over_http
             Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(conflict.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         }
+    }
+
+    [Test]
+    public async Task Should_say_why_a_command_was_refused_in_the_callers_language()
+    {
+        var sponsorId = TestIds.NewSponsorId();
+        var ended = await JobSeed.CreateAsync(sponsorId, rows: 1);
+        await JobSeed.FinishAsync(ended, BulkJobStatus.Completed, (2, RowStatus.Succeeded, null));
+        var running = await JobSeed.CreateAsync(sponsorId, rows: 2);
+        await JobSeed.FinishAsync(running, BulkJobStatus.Processing, (2, RowStatus.Failed, "timeout"));
+        var cancelled = await JobSeed.CreateAsync(sponsorId, rows: 2);
+        await JobSeed.FinishAsync(cancelled, BulkJobStatus.Cancelled, (2, RowStatus.Failed, "timeout"), (3, RowStatus.Skipped, null));
+        using var client = TestRun.Api.CreateSponsorClient(sponsorId);
+
+        var endedTr = await RefusalAsync(client, $"/api/v1/bulk-invitations/{ended.Id}/cancel", "tr-TR");
+        var endedEn = await RefusalAsync(client, $"/api/v1/bulk-invitations/{ended.Id}/cancel", "en");
+        var stillRunning = await RefusalAsync(client, $"/api/v1/bulk-invitations/{running.Id}/retry-failed", "tr");
+        var cancelledRetry = await RefusalAsync(client, $"/api/v1/bulk-invitations/{cancelled.Id}/retry-failed", "en-GB");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(endedTr.Code, Is.EqualTo("ended"));
+            Assert.That(endedTr.Detail, Does.Contain("zaten sona erdi").And.Contain("Completed"));
+            Assert.That(endedEn.Code, Is.EqualTo("ended"));
+            Assert.That(endedEn.Detail, Does.Contain("already Completed"));
+            Assert.That(stillRunning.Code, Is.EqualTo("still-running"), "a running job's failed rows wait for its end");
+            Assert.That(stillRunning.Detail, Does.Contain("hâlâ sürüyor"));
+            Assert.That(cancelledRetry.Code, Is.EqualTo("cancelled"), "a cancelled job is not retried, even with failed rows");
+            Assert.That(cancelledRetry.Detail, Does.Contain("cancelled job"));
+        }
+    }
+
+    private static async Task<(string? Code, string? Detail)> RefusalAsync(HttpClient client, string path, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), path);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (problem.GetProperty("code").GetString(), problem.GetProperty("detail").GetString());
     }
 }
