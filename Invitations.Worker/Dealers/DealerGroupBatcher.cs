@@ -15,7 +15,10 @@ namespace Invitations.Worker.Dealers;
 /// (<see cref="DealerInvitationService.ProcessGroupAsync"/>). The group reports its rows' outcomes to the saga
 /// in one message per job; then each delivery goes on as it would alone: it is acknowledged, retried or
 /// faulted on its own. What a group cannot settle, and a delivery that finds nobody to group with, is done
-/// alone and publishes its own outcome event.
+/// alone and publishes its own outcome event. MassTransit's <c>Batch&lt;T&gt;</c> does not fit here: a batch is
+/// retried, redelivered and faulted as one message, so one dealer's transient fault would repeat the whole
+/// group and one rejection would fault every row of it; the saga's outcome events, which need none of that, do
+/// use it (<c>DealerOutcomeBatchConsumer</c>).
 /// </summary>
 public sealed partial class DealerGroupBatcher(
     IServiceScopeFactory scopes, IBus bus, FaultInjection faults, TimeProvider clock, IOptions<DealerOptions> options,
