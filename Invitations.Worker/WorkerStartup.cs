@@ -20,8 +20,8 @@ internal static partial class WorkerStartup
     }
 
     /// <summary>
-    /// Starts the worker. When PostgreSQL or RabbitMQ cannot be reached after the retries, it logs why and
-    /// exits non-zero, so an orchestrator restarts it and an operator sees the cause.
+    /// Starts the worker. When PostgreSQL or RabbitMQ cannot be reached after the retries, or a setting is
+    /// invalid, it logs why and exits non-zero, so an orchestrator restarts it and an operator sees the cause.
     /// </summary>
     public static async Task<int> RunAsync(IHost host)
     {
@@ -34,6 +34,12 @@ internal static partial class WorkerStartup
             LogReady(logger);
             await host.WaitForShutdownAsync();
             return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A setting that cannot work is the operator's to fix, not an outage to wait out: say which one.
+            LogInvalidConfiguration(logger, string.Join(" | ", ex.Failures));
+            return 1;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,6 +72,9 @@ internal static partial class WorkerStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker ready: connected to PostgreSQL and RabbitMQ")]
     private static partial void LogReady(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Worker cannot start: its configuration is invalid: {Failures}")]
+    private static partial void LogInvalidConfiguration(ILogger logger, string failures);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Worker cannot start: its dependencies are not reachable")]
     private static partial void LogCannotStart(ILogger logger, Exception exception);

@@ -46,4 +46,26 @@ public sealed class When_a_worker_process_starts
         Assert.That(exitCode, Is.Not.Zero);
         Assert.That(worker.Output, Has.Some.Contains("PostgreSQL not reachable"));
     }
+
+    [Test]
+    public async Task Should_exit_non_zero_naming_the_setting_when_one_cannot_work()
+    {
+        await using var worker = ServiceProcess.Worker(TestRun.Infrastructure, new Dictionary<string, string?>
+        {
+            ["Sms:Provider"] = "Http",
+            ["Sms:Http:Url"] = "http://127.0.0.1:1/sms",
+            ["Sms:RatePerSecond"] = "10",
+            ["Sms:Http:BatchSize"] = "50",
+        });
+
+        worker.Start();
+        var exitCode = await worker.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Not.Zero);
+            Assert.That(worker.Output, Has.Some.Contains("Worker cannot start: its configuration is invalid").And.Contains("Sms:Http:BatchSize"));
+            Assert.That(worker.Output, Has.None.Contains("not reachable"), "a bad setting is not reported as an outage");
+        }
+    }
 }
