@@ -27,8 +27,8 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
     /// <summary>
     /// A 429's pause, for every Worker: nothing is planned before its end, and the window is refilled as if a
     /// window's worth had left evenly up to then (a slot never moves earlier), so sends resume at the rate's pace
-    /// instead of with a window's worth at once: such a burst right after a pause, meeting a request that left late
-    /// before it, can fill a gateway second again and answer one 429 with another.
+    /// instead of with a window's worth at once. Such a burst right after a pause, meeting a request that left
+    /// late before it, is what turned one 429 into a run of them.
     /// </summary>
     private const string PauseSql = """
         INSERT INTO sms_rate_limits AS l (name, next_slot_at) VALUES (@key, statement_timestamp() + @pause)
