@@ -12,7 +12,7 @@ namespace Invitations.Worker.Sms;
 /// holding no connection. Time is the database's, so Workers on machines whose clocks differ still share one
 /// schedule. A window's worth may leave at once (a job's first second is not spread over it), never more: idle
 /// time is not banked beyond one window. A 429 (<see cref="ThrottledAsync"/>) pushes the shared schedule and this
-/// process's sends back, and the sends after it resume at the rate's pace, not with a window's worth at once.
+/// process's sends back.
 /// </summary>
 public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOptions> options, TimeProvider clock)
 {
@@ -24,23 +24,9 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
     /// <summary>Clock readings taken when the kept one is missing or old: the shortest round trip of them counts.</summary>
     private const int ClockReadings = 3;
 
-    /// <summary>
-    /// A 429's pause, for every Worker: nothing is planned before its end, and the window is refilled as if a
-    /// window's worth had left evenly up to then (a slot never moves earlier), so sends resume at the rate's pace
-    /// instead of with a window's worth at once. Such a burst right after a pause, meeting a request that left
-    /// late before it, is what turned one 429 into a run of them.
-    /// </summary>
     private const string PauseSql = """
         INSERT INTO sms_rate_limits AS l (name, next_slot_at) VALUES (@key, statement_timestamp() + @pause)
-        ON CONFLICT (name) DO UPDATE SET
-            next_slot_at = greatest(l.next_slot_at, statement_timestamp() + @pause),
-            window_head = 0,
-            window_slots = ARRAY(
-                SELECT greatest(
-                    l.window_slots[((l.window_head + k) % ring.size) + 1],
-                    statement_timestamp() + @pause - @window + (k + 1) * (@window / ring.size))
-                FROM (SELECT coalesce(array_length(l.window_slots, 1), 0) AS size) AS ring, generate_series(0, ring.size - 1) AS k
-                ORDER BY k)
+        ON CONFLICT (name) DO UPDATE SET next_slot_at = greatest(l.next_slot_at, statement_timestamp() + @pause)
         """;
 
     private readonly Lock _lock = new();
@@ -150,7 +136,6 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
             await using var command = dataSource.CreateCommand(PauseSql);
             command.Parameters.AddWithValue("key", Key);
             command.Parameters.AddWithValue("pause", pause);
-            command.Parameters.AddWithValue("window", options.Value.RateWindow);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -193,30 +193,4 @@ public sealed class When_two_workers_share_the_sms_rate
 
         Assert.That(slots[0].At - before, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "the other worker's next slot comes after the pause");
     }
-
-    /// <summary>
-    /// After a 429's pause a window's worth does not leave at once: it is spread at the rate's pace from the pause's
-    /// end, so a request that left late before the pause cannot meet a whole window's burst in one gateway second.
-    /// </summary>
-    [Test]
-    public async Task Should_resume_at_the_rates_pace_after_a_429()
-    {
-        var settings = new SmsOptions { RatePerSecond = 100 };
-        await using var worker = TestRun.Infrastructure.CreateDataSource();
-        var limiter = new SmsRateLimiter(worker, Options.Create(settings), TimeProvider.System);
-        var opening = await PlanAsync(worker, settings, 100, 1);
-
-        await limiter.ThrottledAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
-        var resumed = (await PlanAsync(worker, settings, 100, 1)).Select(r => r.At).Order().ToArray();
-
-        var share = settings.RateWindow / settings.RateWindowMessages;
-        var gaps = resumed.Zip(resumed.Skip(1), (a, b) => b - a).Order().ToArray();
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(opening.Select(r => r.At).Distinct().Count(), Is.EqualTo(1), "before any 429 a window's worth leaves at once");
-            Assert.That(resumed[0], Is.GreaterThan(opening[0].At.AddSeconds(1)), "nothing before the pause's end");
-            Assert.That(resumed[^1] - resumed[0], Is.GreaterThan(settings.RateWindow * 0.9), "the window's worth is spread over a window");
-            Assert.That(gaps[gaps.Length / 2], Is.GreaterThan(share * 0.9), "at the rate's pace");
-        }
-    }
 }
