@@ -40,6 +40,7 @@ public static class JobCommandProblems
         ("still-running", true) => ("İş henüz bitmedi", $"İş hâlâ sürüyor ({status}); başarısız satırlar iş bittikten sonra yeniden denenebilir."),
         ("still-running", false) => ("The job has not finished", $"The job is still {status}; failed rows can run again once it has finished."),
         ("cancelled", true) => ("İş iptal edildi", "İptal edilen bir işin satırları yeniden denenmez; bu bayiler için yeni bir dosya yükleyin."),
-        _ => ("The job was cancelled", "A cancelled job's rows are not run again; upload a new file for these dealers."),
+        ("cancelled", false) => ("The job was cancelled", "A cancelled job's rows are not run again; upload a new file for these dealers."),
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a refusal of a job command."),
     };
 }
