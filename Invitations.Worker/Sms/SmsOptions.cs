@@ -55,6 +55,20 @@ public sealed class SmsOptions
     /// </summary>
     public double RateHeadroom { get; set; } = 0.02;
 
+    /// <summary>
+    /// The least time between two requests' slots, over every Worker. A window's worth of requests planned for one
+    /// instant leaves over however long the machine takes to send that many (about 1 ms each on a busy 2-core
+    /// host); the last of them, tens of milliseconds late, land that much closer to the next window's first
+    /// ones, past the headroom, and either earn a 429 or give up their slot (<see cref="MaxSendLateness"/>).
+    /// Spaced, each leaves about on time, one window after its counterpart of the window before. A job ends at
+    /// most the spacing times a window's requests later (0.1 s for single sends at 100/s, 10 ms for batches of 10).
+    /// Zero plans a window's worth for one instant.
+    /// </summary>
+    public TimeSpan RequestSpacing { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Requests a window's worth of messages makes at <see cref="HttpSmsOptions.BatchSize"/>.</summary>
+    public int RequestsPerWindow => (RateWindowMessages + Math.Max(1, Http.BatchSize) - 1) / Math.Max(1, Http.BatchSize);
+
     /// <summary>The largest <see cref="RateBurst"/>: the shared window keeps one slot per message of it.</summary>
     public const int MaxRateBurst = 1000;
 

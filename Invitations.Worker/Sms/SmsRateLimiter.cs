@@ -7,19 +7,19 @@ namespace Invitations.Worker.Sms;
 /// <c>Sms:RatePerSecond</c> across every Worker together, counted as gateways count it: at most
 /// <c>RateWindowMessages</c> messages in any window of <c>RateWindow</c> (the gateway's second, widened by
 /// <c>Sms:RateHeadroom</c>). One PostgreSQL row holds the slots of the last messages of that window; an
-/// acquisition takes the slots of a whole round of requests in one call of <c>sms_take_slots</c> (migration
-/// <c>SmsSendWindow</c>), which locks the row for that call only; the caller then waits on its own clock,
-/// holding no connection. Time is the database's, so Workers on machines whose clocks differ still share one
-/// schedule. A window's worth may leave at once (a job's first second is not spread over it), never more: idle
-/// time is not banked beyond one window. A 429 (<see cref="ThrottledAsync"/>) pushes the shared schedule and this
-/// process's sends back.
+/// acquisition takes the slots of a whole round of requests in one call of <c>sms_take_slots</c> (migrations
+/// <c>SmsSendWindow</c> and <c>SmsRequestSpacing</c>), which locks the row for that call only; the caller then
+/// waits on its own clock, holding no connection. Time is the database's, so Workers on machines whose clocks
+/// differ still share one schedule. A window's worth may leave at once (a job's first second is not spread over
+/// it; only its requests are <c>Sms:RequestSpacing</c> apart), never more: idle time is not banked beyond one
+/// window. A 429 (<see cref="ThrottledAsync"/>) pushes the shared schedule and this process's sends back.
 /// </summary>
 public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOptions> options, TimeProvider clock)
 {
     internal const string Key = "sms";
 
     /// <summary>The one call that plans a round: its requests' sizes and slots (database time) and the database's clock.</summary>
-    internal const string AcquireSql = "SELECT sizes, slots, ran_at FROM sms_take_slots(@key, @messages, @maxBatch, @capacity, @window)";
+    internal const string AcquireSql = "SELECT sizes, slots, ran_at FROM sms_take_slots(@key, @messages, @maxBatch, @capacity, @window, @spacing)";
 
     /// <summary>Clock readings taken when the kept one is missing or old: the shortest round trip of them counts.</summary>
     private const int ClockReadings = 3;
@@ -70,6 +70,7 @@ public sealed class SmsRateLimiter(NpgsqlDataSource dataSource, IOptions<SmsOpti
         command.Parameters.AddWithValue("maxBatch", maxBatch);
         command.Parameters.AddWithValue("capacity", settings.RateWindowMessages);
         command.Parameters.AddWithValue("window", settings.RateWindow);
+        command.Parameters.AddWithValue("spacing", settings.RequestSpacing);
         var sent = clock.GetUtcNow();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

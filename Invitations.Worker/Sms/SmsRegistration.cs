@@ -12,6 +12,9 @@ public static class SmsRegistration
             .Validate(o => o.RatePerSecond >= 0 && double.IsFinite(o.RatePerSecond), "Sms:RatePerSecond must be 0 (no limit) or more.")
             .Validate(o => o.RateHeadroom is >= 0 and < 0.5, "Sms:RateHeadroom must be at least 0 and below 0.5.")
             .Validate(o => o.MaxSendLateness >= TimeSpan.Zero, "Sms:MaxSendLateness must not be negative.")
+            .Validate(
+                o => o.RequestSpacing >= TimeSpan.Zero && (!o.RateLimited || o.RequestsPerWindow <= 1 || o.RequestSpacing * o.RequestsPerWindow <= o.RateWindow / 2),
+                "Sms:RequestSpacing must not be negative, and a window's requests spaced by it must fit in half the window (lower it, or raise Sms:Http:BatchSize).")
             .Validate(o => o.ThrottleBackoff > TimeSpan.Zero && o.ThrottleMaxPause >= o.ThrottleBackoff, "Sms:ThrottleBackoff must be positive and at most Sms:ThrottleMaxPause.")
             .Validate(o => o.Http.BatchSize is >= 1 and <= 1000, "Sms:Http:BatchSize must be between 1 and 1000.")
             .Validate(

@@ -752,7 +752,7 @@ namespace Invitations.Data.Persistence.Migrations
                     b.ToTable("sponsorship_codes", (string)null);
                 });
 
-            modelBuilder.Entity("Invitations.Infrastructure.Persistence.Entities.TakenEmail", b =>
+            modelBuilder.Entity("Invitations.Data.Persistence.Entities.TakenEmail", b =>
                 {
                     b.Property<string>("Email")
                         .IsRequired()

@@ -28,6 +28,12 @@ public sealed class When_the_sms_settings_cannot_work
             Does.Contain("Sms:AttemptLease"));
 
     [Test]
+    public async Task Should_refuse_a_request_spacing_that_does_not_fit_the_window() =>
+        Assert.That(
+            await StartFailureAsync(new() { ["Sms:Provider"] = "Http", ["Sms:Http:Url"] = "http://127.0.0.1:9/sms", ["Sms:RatePerSecond"] = "600", ["Sms:RequestSpacing"] = "00:00:00.001" }),
+            Does.Contain("Sms:RequestSpacing"));
+
+    [Test]
     public async Task Should_refuse_dealer_settings_that_cannot_work() =>
         Assert.That(
             await StartFailureAsync(new() { ["Dealers:GroupSize"] = "0", ["Dealers:RedeliveryIntervals"] = "soon" }),

@@ -99,6 +99,36 @@ public sealed class When_two_workers_share_the_sms_rate
         }
     }
 
+    /// <summary>
+    /// A window's worth of requests, asked for by two Workers in turn, is planned <c>Sms:RequestSpacing</c> apart,
+    /// not for one instant that no machine can send them in; it still leaves within the window, and each request
+    /// still carries as many messages as the batch size allows.
+    /// </summary>
+    [TestCase(1)]
+    [TestCase(10)]
+    public async Task Should_plan_a_windows_requests_a_spacing_apart(int batchSize)
+    {
+        var settings = new SmsOptions { RatePerSecond = 100, RequestSpacing = TimeSpan.FromMilliseconds(2) };
+        await using var first = TestRun.Infrastructure.CreateDataSource();
+        await using var second = TestRun.Infrastructure.CreateDataSource();
+        var workers = new[] { first, second };
+        var requests = new List<(DateTimeOffset At, int Messages)>();
+        for (var round = 0; round < 2; round++)
+        {
+            requests.AddRange(await PlanAsync(workers[round], settings, 50, batchSize));
+        }
+
+        var ordered = requests.OrderBy(r => r.At).ToArray();
+        var gaps = ordered.Zip(ordered.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ordered.Sum(r => r.Messages), Is.EqualTo(100));
+            Assert.That(ordered, Has.Length.EqualTo(100 / batchSize), "every request full: spacing splits no batch");
+            Assert.That(gaps, Is.All.GreaterThanOrEqualTo(2.0), string.Join(", ", gaps.Select(g => $"{g:F3}")));
+            Assert.That(ordered[^1].At - ordered[0].At, Is.LessThan(settings.RateWindow / 2), "the window's worth leaves in its first half, not a window later");
+        }
+    }
+
     private static async Task<List<(DateTimeOffset At, int Messages)>> PlanAsync(NpgsqlDataSource worker, SmsOptions settings, int messages, int batchSize)
     {
         await using var command = worker.CreateCommand(SmsRateLimiter.AcquireSql);
@@ -107,6 +137,7 @@ public sealed class When_two_workers_share_the_sms_rate
         command.Parameters.AddWithValue("maxBatch", batchSize);
         command.Parameters.AddWithValue("capacity", settings.RateWindowMessages);
         command.Parameters.AddWithValue("window", settings.RateWindow);
+        command.Parameters.AddWithValue("spacing", settings.RequestSpacing);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var sizes = reader.GetFieldValue<int[]>(0);
