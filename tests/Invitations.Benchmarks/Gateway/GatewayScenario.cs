@@ -61,7 +61,8 @@ public sealed class GatewayScenario(TestInfrastructure infrastructure)
                 results.Add(await RunAsync(batch == 1 ? "one request per SMS" : $"batches of {batch}", client, gateway, dataSource));
                 var r = results[^1];
                 Log($"gateway, {r.Mode}, run {run + 1}: {r.JobSeconds:F2} s, {r.MessagesPerSecond:F1} messages/s = {r.OfTheLimit:F3} of the limit, "
-                    + $"{r.RateLimited} × 429 of {r.Requests} requests ({r.RateLimitedShare:P2}), every report recorded after {r.ReportsSeconds:F2} s");
+                    + $"{r.RateLimited} × 429 of {r.Requests} requests ({r.RateLimitedShare:P2}), first SMS after {r.Sends.FirstAcceptedSeconds:F2} s, "
+                    + $"busiest second {r.Sends.BusiestSecond}, {r.Sends.PhasesOverLimit:P1} of a gateway's phases over the limit, every report recorded after {r.ReportsSeconds:F2} s");
             }
         }
 
@@ -79,7 +80,9 @@ public sealed class GatewayScenario(TestInfrastructure infrastructure)
         var jobSeconds = (completed - started).TotalSeconds;
         var after = await gateway.StatsAsync();
         await JobVerifier.VerifyAsync(dataSource, jobId, Dealers, codesPerDealer: 1);
-        Log($"  {mode}: {SendTimeline(await gateway.AcceptedAsync(), started)}");
+        var accepted = await gateway.AcceptedAsync();
+        Log($"  {mode}: {SendTimeline(accepted, started)}");
+        var sends = GatewaySends.Of([.. accepted.Select(a => a.At)], started, RateLimit);
 
         var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
         while (await DeliveredAsync(dataSource, jobId) < Dealers && DateTimeOffset.UtcNow < deadline)
@@ -89,10 +92,13 @@ public sealed class GatewayScenario(TestInfrastructure infrastructure)
 
         var reports = await DeliveredAsync(dataSource, jobId) == Dealers ? (DateTimeOffset.UtcNow - started).TotalSeconds : double.NaN;
         return new GatewayResult(mode, Dealers, RateLimit, jobSeconds, after.Accepted - before.Accepted, after.Requests - before.Requests,
-            after.RateLimited - before.RateLimited, reports);
+            after.RateLimited - before.RateLimited, reports, sends);
     }
 
-    /// <summary>When the gateway took this run's messages: the first and the last, and how many in each second from the upload.</summary>
+    /// <summary>
+    /// When the gateway took this run's messages: the first and the last, and how many in each of the stub's own
+    /// seconds (the ones it counts its limit in), numbered from the upload's.
+    /// </summary>
     private static string SendTimeline(IReadOnlyList<StubAcceptedSms> accepted, DateTimeOffset started)
     {
         var seconds = accepted.Where(a => a.At >= started).Select(a => (a.At - started).TotalSeconds).Order().ToArray();
@@ -101,7 +107,8 @@ public sealed class GatewayScenario(TestInfrastructure infrastructure)
             return "no message accepted";
         }
 
-        var perSecond = seconds.GroupBy(s => (int)s).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}");
+        var first = started.ToUnixTimeSeconds();
+        var perSecond = accepted.Where(a => a.At >= started).GroupBy(a => a.At.ToUnixTimeSeconds() - first).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}");
         return string.Create(CultureInfo.InvariantCulture,
             $"first accepted {seconds[0]:F2} s, last {seconds[^1]:F2} s; per second {string.Join(' ', perSecond)}");
     }
