@@ -80,9 +80,9 @@ public sealed class GatewayScenario(TestInfrastructure infrastructure)
         var jobSeconds = (completed - started).TotalSeconds;
         var after = await gateway.StatsAsync();
         await JobVerifier.VerifyAsync(dataSource, jobId, Dealers, codesPerDealer: 1);
-        var accepted = await gateway.AcceptedAsync();
-        Log($"  {mode}: {SendTimeline(accepted, started)}");
-        var sends = GatewaySends.Of([.. accepted.Select(a => a.At)], started, RateLimit);
+        var taken = (await gateway.AcceptedAsync()).Select(a => a.At).Where(at => at >= started).Order().ToArray();
+        Log($"  {mode}: {SendTimeline(taken, started)}");
+        var sends = GatewaySends.Of(taken, started, RateLimit);
 
         var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
         while (await DeliveredAsync(dataSource, jobId) < Dealers && DateTimeOffset.UtcNow < deadline)
@@ -96,21 +96,20 @@ public sealed class GatewayScenario(TestInfrastructure infrastructure)
     }
 
     /// <summary>
-    /// When the gateway took this run's messages: the first and the last, and how many in each of the stub's own
-    /// seconds (the ones it counts its limit in), numbered from the upload's.
+    /// When the gateway took this run's messages (<paramref name="taken"/>, in order): the first and the last, and how
+    /// many in each of the stub's own seconds (the ones it counts its limit in), numbered from the upload's.
     /// </summary>
-    private static string SendTimeline(IReadOnlyList<StubAcceptedSms> accepted, DateTimeOffset started)
+    private static string SendTimeline(DateTimeOffset[] taken, DateTimeOffset started)
     {
-        var seconds = accepted.Where(a => a.At >= started).Select(a => (a.At - started).TotalSeconds).Order().ToArray();
-        if (seconds.Length == 0)
+        if (taken.Length == 0)
         {
             return "no message accepted";
         }
 
         var first = started.ToUnixTimeSeconds();
-        var perSecond = accepted.Where(a => a.At >= started).GroupBy(a => a.At.ToUnixTimeSeconds() - first).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}");
+        var perSecond = taken.GroupBy(at => at.ToUnixTimeSeconds() - first).Select(g => $"{g.Key}:{g.Count()}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"first accepted {seconds[0]:F2} s, last {seconds[^1]:F2} s; per second {string.Join(' ', perSecond)}");
+            $"first accepted {(taken[0] - started).TotalSeconds:F2} s, last {(taken[^1] - started).TotalSeconds:F2} s; per second {string.Join(' ', perSecond)}");
     }
 
     private static async Task<long> DeliveredAsync(NpgsqlDataSource dataSource, Guid jobId)

@@ -1,3 +1,5 @@
+using Invitations.Testing.Sms;
+
 namespace Invitations.Benchmarks.Gateway;
 
 /// <summary>
@@ -10,26 +12,15 @@ namespace Invitations.Benchmarks.Gateway;
 /// </summary>
 public sealed record GatewaySends(double FirstAcceptedSeconds, int BusiestSecond, double PhasesOverLimit)
 {
-    public static GatewaySends Of(IReadOnlyList<DateTimeOffset> accepted, DateTimeOffset started, int limit)
+    /// <summary><paramref name="taken"/>: when the gateway took each of the run's messages, in order.</summary>
+    public static GatewaySends Of(IReadOnlyList<DateTimeOffset> taken, DateTimeOffset started, int limit)
     {
-        var ticks = accepted.Where(a => a >= started).Select(a => a.UtcTicks).Order().ToArray();
-        if (ticks.Length == 0)
+        if (taken.Count == 0)
         {
             return new GatewaySends(double.NaN, 0, double.NaN);
         }
 
-        var busiest = 0;
-        var end = 0;
-        for (var start = 0; start < ticks.Length; start++)
-        {
-            while (end < ticks.Length && ticks[end] < ticks[start] + TimeSpan.TicksPerSecond)
-            {
-                end++;
-            }
-
-            busiest = Math.Max(busiest, end - start);
-        }
-
+        var ticks = taken.Select(a => a.UtcTicks).ToArray();
         var over = 0;
         for (var phase = 0L; phase < TimeSpan.TicksPerSecond; phase += TimeSpan.TicksPerMillisecond)
         {
@@ -39,6 +30,6 @@ public sealed record GatewaySends(double FirstAcceptedSeconds, int BusiestSecond
             }
         }
 
-        return new GatewaySends((new DateTimeOffset(ticks[0], TimeSpan.Zero) - started).TotalSeconds, busiest, over / 1000.0);
+        return new GatewaySends((taken[0] - started).TotalSeconds, SlidingSecond.Busiest(taken), over / 1000.0);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Invitations.Testing.Sms;
 using Invitations.Worker.Sms;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -48,7 +49,7 @@ public sealed class When_two_workers_share_the_sms_rate
         {
             Assert.That(times, Has.Length.EqualTo(2 * SendersPerWorker * AcquisitionsPerSender * PermitsPerAcquisition));
             Assert.That(measured, Is.InRange(Rate * 0.95, Rate * 1.05), $"{measured:F1} messages/s for a setting of {Rate}");
-            Assert.That(Busiest(slots), Is.LessThanOrEqualTo(Rate), "no second holds more slots than the rate");
+            Assert.That(SlidingSecond.Busiest(slots), Is.LessThanOrEqualTo(Rate), "no second holds more slots than the rate");
             Assert.That(sent.All(s => s.At >= s.Slot), Is.True, "nothing left before its slot");
             Assert.That(sent.Count(s => s.Worker == 0), Is.GreaterThan(times.Length / 4), "both workers sent");
             Assert.That(sent.Count(s => s.Worker == 1), Is.GreaterThan(times.Length / 4), "both workers sent");
@@ -91,7 +92,7 @@ public sealed class When_two_workers_share_the_sms_rate
         var window = settings.RateWindowMessages;
         var times = leaving.SelectMany(l => Enumerable.Repeat(l.At, l.Messages)).Order().ToArray();
         var rate = window / Enumerable.Range(window, times.Length - window).Average(j => (times[j] - times[j - window]).TotalSeconds);
-        var busiest = leaving.Max(start => leaving.Where(l => l.At >= start.At && l.At < start.At.AddSeconds(1)).Sum(l => l.Messages));
+        var busiest = SlidingSecond.Busiest(times);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(busiest, Is.LessThanOrEqualTo(limit), $"the busiest second carries {busiest} messages at a limit of {limit}");
@@ -188,24 +189,6 @@ public sealed class When_two_workers_share_the_sms_rate
                 sent.Add((worker, request.At, TimeProvider.System.GetUtcNow()));
             }
         }
-    }
-
-    /// <summary>The most slots in any one second, each second starting at some slot.</summary>
-    private static int Busiest(DateTimeOffset[] ordered)
-    {
-        var most = 0;
-        var end = 0;
-        for (var start = 0; start < ordered.Length; start++)
-        {
-            while (end < ordered.Length && ordered[end] < ordered[start].AddSeconds(1))
-            {
-                end++;
-            }
-
-            most = Math.Max(most, end - start);
-        }
-
-        return most;
     }
 
     [Test]
